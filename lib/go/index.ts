@@ -1,0 +1,3 @@
+/** Go's value model and formatting, shared by every engine module. */
+export * from './fmt';
+export * from './value';
