@@ -58,7 +58,7 @@ export function schemaAt(root: JsonSchema, path: ValuePath): JsonSchema | undefi
   return node;
 }
 
-function describe(text: string): string {
+function asComment(text: string): string {
   // One comment line per description line; the `yaml` printer adds the `#`.
   return text
     .split('\n')
@@ -73,7 +73,7 @@ function commentKeys(root: JsonSchema, map: YAMLMap, path: string[]): void {
     const keyPath = [...path, key];
     const description = schemaAt(root, keyPath)?.description;
     if (description && isScalar(pair.key) && !pair.key.commentBefore) {
-      pair.key.commentBefore = describe(description);
+      pair.key.commentBefore = asComment(description);
     }
     if (isMap(pair.value)) commentKeys(root, pair.value, keyPath);
   }
