@@ -34,9 +34,49 @@ function helmPathSync(args: string[]): unknown {
 }
 
 const hostile = fc.constantFrom(
-  'on', 'off', 'yes', 'No', 'y', 'n', 'true', 'False', 'null', '~', '', ' ', '0777', '0x1F', '1e3', '1_000', '.5', '+1',
-  '12:30', '2024-01-02', 'a: b', '#x', 'a #b', '- x', ' lead', 'trail ', "it's", 'say "hi"', '{{ .Values.x }}',
-  'line1\nline2', 'tab\there', 'emoji 😀', '*x', '&x', '!x', '%x', '@x', '`x', '[x]', '{x}', '---', '...', 'é',
+  'on',
+  'off',
+  'yes',
+  'No',
+  'y',
+  'n',
+  'true',
+  'False',
+  'null',
+  '~',
+  '',
+  ' ',
+  '0777',
+  '0x1F',
+  '1e3',
+  '1_000',
+  '.5',
+  '+1',
+  '12:30',
+  '2024-01-02',
+  'a: b',
+  '#x',
+  'a #b',
+  '- x',
+  ' lead',
+  'trail ',
+  "it's",
+  'say "hi"',
+  '{{ .Values.x }}',
+  'line1\nline2',
+  'tab\there',
+  'emoji 😀',
+  '*x',
+  '&x',
+  '!x',
+  '%x',
+  '@x',
+  '`x',
+  '[x]',
+  '{x}',
+  '---',
+  '...',
+  'é',
 );
 const scalar = fc.oneof(
   hostile,
@@ -45,11 +85,18 @@ const scalar = fc.oneof(
   fc.integer({ min: -1_000_000, max: 1_000_000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)),
 );
-const key = fc.oneof(fc.constantFrom('on', 'yes', 'n', '1', 'a b', 'x.y', 'A_B'), fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,8}$/));
-const tree = fc.dictionary(key, fc.oneof(scalar, fc.dictionary(key, scalar, { maxKeys: 4 }), fc.array(scalar, { maxLength: 3 })), {
-  minKeys: 1,
-  maxKeys: 6,
-});
+const key = fc.oneof(
+  fc.constantFrom('on', 'yes', 'n', '1', 'a b', 'x.y', 'A_B'),
+  fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,8}$/),
+);
+const tree = fc.dictionary(
+  key,
+  fc.oneof(scalar, fc.dictionary(key, scalar, { maxKeys: 4 }), fc.array(scalar, { maxLength: 3 })),
+  {
+    minKeys: 1,
+    maxKeys: 6,
+  },
+);
 
 describe('values files written by the studio, read by helm', () => {
   it('helm reads every generated overlay as the studio meant it', async () => {
@@ -80,9 +127,16 @@ describe('values files written by the studio, read by helm', () => {
       [
         { path: ['secrets', 'djangoSecretKey'], value: "y'x: #1 on" },
         { path: ['postgresql', 'auth', 'password'], value: '0777' },
+        { path: ['redis', 'auth', 'password'], value: 'on' },
+        { path: ['yes'], value: 'n' },
       ],
       'prod',
     );
-    expect(helmValues([text ?? ''])).toEqual({ secrets: { djangoSecretKey: "y'x: #1 on" }, postgresql: { auth: { password: '0777' } } });
+    expect(helmValues([text ?? ''])).toEqual({
+      secrets: { djangoSecretKey: "y'x: #1 on" },
+      postgresql: { auth: { password: '0777' } },
+      redis: { auth: { password: 'on' } },
+      yes: 'n',
+    });
   });
 });
