@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeOverlay,
+  deepEqual,
+  formatPath,
+  mergeValues,
+  OverlayEditError,
+  overlayToYaml,
+  type PlainMap,
+  type PlainValue,
+  parseValues,
+  setOverlayValue,
+  type ValuesPath,
+  valueChanges,
+} from './overlay';
+
+const defaults: PlainMap = {
+  replicaCount: 2,
+  image: { repository: 'repo/app', tag: '', pullPolicy: 'IfNotPresent' },
+  ingress: { enabled: true, hosts: [{ host: 'a.example', paths: ['/'] }], tls: [] },
+  env: { DEBUG: 'False', ALLOWED_HOSTS: '' },
+  resources: { limits: { cpu: '500m', memory: '512Mi' } },
+};
+
+describe('mergeValues', () => {
+  const cases: { name: string; input: PlainMap; want: PlainMap }[] = [
+    { name: 'empty overlay gives the defaults', input: {}, want: defaults },
+    {
+      name: 'maps merge key by key',
+      input: { image: { tag: 'v1' } },
+      want: { ...defaults, image: { repository: 'repo/app', tag: 'v1', pullPolicy: 'IfNotPresent' } },
+    },
+    {
+      name: 'lists replace',
+      input: { ingress: { hosts: [{ host: 'b.example' }] } },
+      want: { ...defaults, ingress: { enabled: true, hosts: [{ host: 'b.example' }], tls: [] } },
+    },
+    {
+      name: 'null deletes a default key',
+      input: { env: { DEBUG: null } },
+      want: { ...defaults, env: { ALLOWED_HOSTS: '' } },
+    },
+    { name: 'new keys are added after', input: { extra: { a: 1 } }, want: { ...defaults, extra: { a: 1 } } },
+  ];
+  for (const c of cases) it(c.name, () => expect(mergeValues(defaults, c.input)).toEqual(c.want));
+
+  it('keeps the defaults key order, new keys last', () => {
+    expect(Object.keys(mergeValues(defaults, { zz: 1, env: { X: 'y' }, aa: 2 }))).toEqual([
+      'replicaCount',
+      'image',
+      'ingress',
+      'env',
+      'resources',
+      'zz',
+      'aa',
+    ]);
+  });
+  it('does not share objects with its inputs', () => {
+    const merged = mergeValues(defaults, {});
+    (merged.image as PlainMap).tag = 'changed';
+    expect((defaults.image as PlainMap).tag).toBe('');
+  });
+});
+
+describe('computeOverlay', () => {
+  const cases: { name: string; input: PlainMap; want: PlainMap }[] = [
+    { name: 'defaults give an empty overlay', input: defaults, want: {} },
+    {
+      name: 'one nested scalar',
+      input: mergeValues(defaults, { resources: { limits: { memory: '1Gi' } } }),
+      want: { resources: { limits: { memory: '1Gi' } } },
+    },
+    {
+      name: 'a changed list is written whole',
+      input: mergeValues(defaults, { ingress: { hosts: [{ host: 'a.example', paths: ['/', '/api'] }] } }),
+      want: { ingress: { hosts: [{ host: 'a.example', paths: ['/', '/api'] }] } },
+    },
+    {
+      name: 'a removed default key becomes null',
+      input: mergeValues(defaults, { env: { DEBUG: null } }),
+      want: { env: { DEBUG: null } },
+    },
+    {
+      name: 'a restated default is not a change',
+      input: mergeValues(defaults, { replicaCount: 2, image: { tag: '' } }),
+      want: {},
+    },
+    {
+      name: 'a number and its string are different',
+      input: mergeValues(defaults, { replicaCount: '2' }),
+      want: { replicaCount: '2' },
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(computeOverlay(defaults, c.input)).toEqual(c.want));
+
+  it('orders keys as the defaults, then unknown keys sorted', () => {
+    const values = mergeValues(defaults, { zeta: 1, env: { B: 'b', A: 'a' }, alpha: 2, replicaCount: 5 });
+    const overlay = computeOverlay(defaults, values);
+    expect(Object.keys(overlay)).toEqual(['replicaCount', 'env', 'alpha', 'zeta']);
+    expect(Object.keys(overlay.env as PlainMap)).toEqual(['A', 'B']);
+  });
+  it('round-trips: defaults merged with the overlay give the values back', () => {
+    const values = mergeValues(defaults, {
+      image: { tag: 'v2' },
+      env: { DEBUG: null, NEW: 'x' },
+      other: [1],
+    });
+    expect(mergeValues(defaults, computeOverlay(defaults, values))).toEqual(values);
+  });
+});
+
+describe('valueChanges', () => {
+  const cases: {
+    name: string;
+    input: PlainMap;
+    want: { path: string; from?: PlainValue; to?: PlainValue }[];
+  }[] = [
+    { name: 'nothing', input: {}, want: [] },
+    { name: 'restated default', input: { replicaCount: 2 }, want: [] },
+    {
+      name: 'leaves in defaults order',
+      input: { resources: { limits: { cpu: '1' } }, replicaCount: 3, image: { tag: 'v1' } },
+      want: [
+        { path: 'replicaCount', from: 2, to: 3 },
+        { path: 'image.tag', from: '', to: 'v1' },
+        { path: 'resources.limits.cpu', from: '500m', to: '1' },
+      ],
+    },
+    {
+      name: 'new map is listed by leaf',
+      input: { postgresql: { enabled: true, auth: { database: 'x' } } },
+      want: [
+        { path: 'postgresql.auth.database', to: 'x' },
+        { path: 'postgresql.enabled', to: true },
+      ],
+    },
+    { name: 'removed key', input: { env: { DEBUG: null } }, want: [{ path: 'env.DEBUG', from: 'False' }] },
+    {
+      name: 'list as one leaf',
+      input: { ingress: { tls: [{ secretName: 's' }] } },
+      want: [{ path: 'ingress.tls', from: [], to: [{ secretName: 's' }] }],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () =>
+      expect(valueChanges(defaults, c.input)).toEqual(
+        c.want.map((w) => ({ from: undefined, to: undefined, ...w })),
+      ),
+    );
+  }
+});
+
+describe('parseValues', () => {
+  const cases: { name: string; input: string; want: unknown }[] = [
+    { name: 'empty', input: '', want: { ok: true, values: {} } },
+    { name: 'comment only', input: '# nothing\n', want: { ok: true, values: {} } },
+    {
+      name: 'YAML 1.1 booleans as Helm reads them',
+      input: 'a: yes\nb: off\n',
+      want: { ok: true, values: { a: true, b: false } },
+    },
+    {
+      name: 'a list at the top is an error',
+      input: '- a\n',
+      want: {
+        ok: false,
+        errors: [{ message: 'The values must be a map of keys (key: value).', line: 1, col: 1 }],
+      },
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(parseValues(c.input)).toEqual(c.want));
+
+  it('reports the line of a syntax error', () => {
+    const got = parseValues('a: 1\nb: [1, 2\nc: 3\n');
+    expect(got.ok).toBe(false);
+    if (!got.ok) expect(got.errors[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('setOverlayValue', () => {
+  const cases: {
+    name: string;
+    input: { text: string; path: ValuesPath; value: PlainValue | undefined };
+    want: string;
+  }[] = [
+    {
+      name: 'into an empty overlay',
+      input: { text: '', path: ['replicaCount'], value: 3 },
+      want: 'replicaCount: 3\n',
+    },
+    {
+      name: 'comments and unknown keys survive',
+      input: {
+        text: '# team overlay\nreplicaCount: 1 # one pod\ncustom: keep # mine\n',
+        path: ['replicaCount'],
+        value: 4,
+      },
+      want: '# team overlay\nreplicaCount: 4 # one pod\ncustom: keep # mine\n',
+    },
+    {
+      name: 'nested key is created under its parents',
+      input: { text: 'replicaCount: 1\n', path: ['resources', 'limits', 'memory'], value: '1Gi' },
+      want: 'replicaCount: 1\nresources:\n  limits:\n    memory: 1Gi\n',
+    },
+    {
+      name: 'back to the default removes the key and empty parents',
+      input: {
+        text: 'a: 1\nresources:\n  limits:\n    memory: 1Gi\n',
+        path: ['resources', 'limits', 'memory'],
+        value: '512Mi',
+      },
+      want: 'a: 1\n',
+    },
+    {
+      name: 'removing a default key writes null',
+      input: { text: '', path: ['env', 'DEBUG'], value: undefined },
+      want: 'env:\n  DEBUG: null\n',
+    },
+    {
+      name: 'removing a key the chart lacks deletes it',
+      input: { text: 'env:\n  X: "1"\n', path: ['env', 'X'], value: undefined },
+      want: '',
+    },
+    {
+      name: 'strings that look like numbers or booleans are quoted',
+      input: { text: '', path: ['image', 'tag'], value: '1.10' },
+      want: 'image:\n  tag: "1.10"\n',
+    },
+    {
+      name: 'YAML 1.1 words are quoted as strings',
+      input: { text: '', path: ['env', 'FLAG'], value: 'yes' },
+      want: 'env:\n  FLAG: "yes"\n',
+    },
+    {
+      name: 'a list item not yet in the overlay copies the whole list',
+      input: { text: '', path: ['ingress', 'hosts', 0, 'host'], value: 'b.example' },
+      want: 'ingress:\n  hosts:\n    - host: b.example\n      paths:\n        - /\n',
+    },
+    {
+      name: 'a list item already in the overlay is edited in place',
+      input: {
+        text: 'ingress:\n  hosts:\n    # main\n    - host: b.example\n      paths: ["/"]\n',
+        path: ['ingress', 'hosts', 0, 'host'],
+        value: 'c.example',
+      },
+      want: 'ingress:\n  hosts:\n    # main\n    - host: c.example\n      paths: [ "/" ]\n',
+    },
+    {
+      name: 'a list back to its default is removed',
+      input: {
+        text: 'ingress:\n  hosts:\n    - host: b.example\n      paths: ["/"]\n',
+        path: ['ingress', 'hosts', 0, 'host'],
+        value: 'a.example',
+      },
+      want: '',
+    },
+    {
+      name: 'removing a list item',
+      input: {
+        text: 'ingress:\n  hosts:\n    - host: x\n    - host: y\n',
+        path: ['ingress', 'hosts', 0],
+        value: undefined,
+      },
+      want: 'ingress:\n  hosts:\n    - host: y\n',
+    },
+    {
+      name: 'a null parent becomes a map',
+      input: { text: 'image: null\n', path: ['image', 'tag'], value: 'v1' },
+      want: 'image:\n  tag: v1\n',
+    },
+    {
+      name: 'a whole list value',
+      input: { text: '', path: ['ingress', 'tls'], value: [{ secretName: 'tls', hosts: ['a.example'] }] },
+      want: 'ingress:\n  tls:\n    - secretName: tls\n      hosts:\n        - a.example\n',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () =>
+      expect(setOverlayValue(c.input.text, defaults, c.input.path, c.input.value)).toBe(c.want),
+    );
+  }
+
+  it('refuses to edit invalid YAML', () => {
+    expect(() => setOverlayValue('a: [1\n', defaults, ['replicaCount'], 3)).toThrow(OverlayEditError);
+  });
+});
+
+describe('overlayToYaml', () => {
+  it('prints an empty overlay as empty text', () => expect(overlayToYaml({})).toBe(''));
+  it('prints block YAML', () =>
+    expect(overlayToYaml({ image: { tag: 'v1' }, env: { DEBUG: null } })).toBe(
+      'image:\n  tag: v1\nenv:\n  DEBUG: null\n',
+    ));
+});
+
+describe('helpers', () => {
+  it('formatPath', () => expect(formatPath(['ingress', 'hosts', 0, 'host'])).toBe('ingress.hosts[0].host'));
+  it('deepEqual ignores key order', () => expect(deepEqual({ a: 1, b: [1] }, { b: [1], a: 1 })).toBe(true));
+  it('deepEqual tells a list from a map', () => expect(deepEqual([], {})).toBe(false));
+});

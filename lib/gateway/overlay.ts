@@ -1,0 +1,347 @@
+/**
+ * Values overlays: what an environment changes relative to the chart's defaults, and edits of the
+ * overlay's YAML document that keep its comments and the keys nobody touched.
+ */
+import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+
+/** PathSegment is a map key or a list index along a path into the values. */
+export type PathSegment = string | number;
+/** ValuesPath is a path from the root of the values. */
+export type ValuesPath = readonly PathSegment[];
+/** PlainValue is a value as YAML gives it to JavaScript. */
+export type PlainValue = null | string | number | boolean | PlainValue[] | { [key: string]: PlainValue };
+/** PlainMap is a values map. */
+export type PlainMap = { [key: string]: PlainValue };
+
+/** YamlProblem is a YAML error with a 1-based line and column. */
+export interface YamlProblem {
+  message: string;
+  line: number;
+  col: number;
+}
+
+/** ParsedValues is a values text read as data, or the errors that stop it from being read. */
+export type ParsedValues = { ok: true; values: PlainMap } | { ok: false; errors: YamlProblem[] };
+
+// Helm: values are read as YAML 1.1 (go-yaml v2 behind sigs.k8s.io/yaml): yes/no/on/off are booleans.
+const yamlVersion = '1.1' as const;
+
+/** isPlainMap reports whether a value is a values map (not a list, not a scalar, not null). */
+export function isPlainMap(v: unknown): v is PlainMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** deepEqual compares two plain values structurally (map key order ignored). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isPlainMap(a) && isPlainMap(b)) {
+    const ka = Object.keys(a);
+    return (
+      ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
+    );
+  }
+  return false;
+}
+
+function problems(doc: Document): YamlProblem[] {
+  return doc.errors.map((e) => ({
+    message: e.message.split('\n')[0] ?? e.message,
+    line: e.linePos?.[0]?.line ?? 1,
+    col: e.linePos?.[0]?.col ?? 1,
+  }));
+}
+
+function parseValuesDocument(text: string): Document {
+  return parseDocument(text, { version: yamlVersion, keepSourceTokens: false });
+}
+
+/**
+ * parseValues reads a values file as data. An empty file is an empty map; a file whose top level is
+ * not a map is an error, as in Helm.
+ */
+export function parseValues(text: string): ParsedValues {
+  const doc = parseValuesDocument(text);
+  const errors = problems(doc);
+  if (errors.length > 0) return { ok: false, errors };
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  if (value === null || value === undefined) return { ok: true, values: {} };
+  if (!isPlainMap(value)) {
+    const pos = doc.contents?.range?.[0] ?? 0;
+    const line = text.slice(0, pos).split('\n').length;
+    return {
+      ok: false,
+      errors: [{ message: 'The values must be a map of keys (key: value).', line, col: 1 }],
+    };
+  }
+  return { ok: true, values: value };
+}
+
+function clone<T extends PlainValue | undefined>(v: T): T {
+  return v === undefined ? v : (structuredClone(v) as T);
+}
+
+/**
+ * mergeValues layers an overlay on defaults the way Helm coalesces user values: maps merge key by key,
+ * lists and scalars replace, and a null removes the default key.
+ */
+export function mergeValues(defaults: PlainMap, overlay: PlainMap): PlainMap {
+  const out: PlainMap = {};
+  for (const [k, v] of Object.entries(defaults)) {
+    if (!Object.hasOwn(overlay, k)) out[k] = clone(v);
+  }
+  for (const [k, v] of Object.entries(defaults)) {
+    if (!Object.hasOwn(overlay, k)) continue;
+    const o = overlay[k]!;
+    // Helm: a null in the user values deletes the key from the chart's defaults.
+    if (o === null) continue;
+    out[k] = isPlainMap(o) && isPlainMap(v) ? mergeValues(v, o) : clone(o);
+  }
+  for (const [k, o] of Object.entries(overlay)) {
+    if (Object.hasOwn(defaults, k) || o === null) continue;
+    out[k] = isPlainMap(o) ? mergeValues({}, o) : clone(o);
+  }
+  // Keep the defaults' key order, then the overlay's new keys.
+  const ordered: PlainMap = {};
+  for (const k of Object.keys(defaults)) if (Object.hasOwn(out, k)) ordered[k] = out[k]!;
+  for (const k of Object.keys(out)) if (!Object.hasOwn(ordered, k)) ordered[k] = out[k]!;
+  return ordered;
+}
+
+/**
+ * computeOverlay returns the smallest overlay that turns the defaults into `values`: only keys whose
+ * value differs, maps compared key by key, lists whole. Keys come in the defaults' order (the order of
+ * the chart's values.yaml), then keys the chart does not have, sorted. A default key missing from
+ * `values` becomes null (Helm deletes it).
+ */
+export function computeOverlay(defaults: PlainMap, values: PlainMap): PlainMap {
+  const out: PlainMap = {};
+  for (const [k, d] of Object.entries(defaults)) {
+    if (!Object.hasOwn(values, k)) {
+      if (d !== null) out[k] = null;
+      continue;
+    }
+    const v = values[k]!;
+    if (isPlainMap(d) && isPlainMap(v)) {
+      const sub = computeOverlay(d, v);
+      if (Object.keys(sub).length > 0) out[k] = sub;
+    } else if (!deepEqual(d, v)) {
+      out[k] = clone(v);
+    }
+  }
+  for (const k of Object.keys(values).sort()) {
+    if (!Object.hasOwn(defaults, k)) out[k] = clone(values[k]!);
+  }
+  return out;
+}
+
+/** ValueChange is one key an environment sets differently from the chart's defaults. */
+export interface ValueChange {
+  path: string;
+  from: PlainValue | undefined;
+  to: PlainValue | undefined;
+}
+
+/** formatPath prints a values path the way `--set` writes it: `ingress.hosts[0].host`. */
+export function formatPath(path: ValuesPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out;
+}
+
+/**
+ * valueChanges lists, leaf by leaf, exactly which keys the overlay changes relative to the defaults;
+ * a key set to its default value is not a change, a list counts as one leaf, a removed key goes to
+ * `undefined`.
+ */
+export function valueChanges(defaults: PlainMap, overlay: PlainMap): ValueChange[] {
+  const merged = mergeValues(defaults, overlay);
+  const out: ValueChange[] = [];
+  const walk = (d: PlainValue | undefined, v: PlainValue | undefined, path: PathSegment[]) => {
+    if (isPlainMap(d) && isPlainMap(v)) {
+      const keys = [
+        ...Object.keys(d),
+        ...Object.keys(v)
+          .filter((k) => !Object.hasOwn(d, k))
+          .sort(),
+      ];
+      for (const k of keys) walk(d[k], v[k], [...path, k]);
+      return;
+    }
+    if (deepEqual(d, v)) return;
+    if (isPlainMap(v) && d === undefined) {
+      for (const k of Object.keys(v).sort()) walk(undefined, v[k], [...path, k]);
+      return;
+    }
+    out.push({ path: formatPath(path), from: d, to: v });
+  };
+  walk(defaults, merged, []);
+  return out;
+}
+
+/** getPath returns the value at a path, or undefined when it is missing. */
+export function getPath(values: PlainValue | undefined, path: ValuesPath): PlainValue | undefined {
+  let cur: PlainValue | undefined = values;
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[seg];
+    } else {
+      if (!isPlainMap(cur) || !Object.hasOwn(cur, seg)) return undefined;
+      cur = cur[seg];
+    }
+  }
+  return cur;
+}
+
+/** OverlayEditError says an overlay could not be edited because its YAML does not parse. */
+export class OverlayEditError extends Error {
+  constructor(readonly errors: YamlProblem[]) {
+    super(`the values YAML has ${errors.length} error(s); fix them before editing in the form`);
+    this.name = 'OverlayEditError';
+  }
+}
+
+function pruneEmptyMaps(doc: Document, path: PathSegment[]): void {
+  for (let n = path.length; n > 0; n--) {
+    const parent = path.slice(0, n);
+    const node = doc.getIn(parent, true);
+    if (isMap(node) && (node as YAMLMap).items.length === 0) doc.deleteIn(parent);
+    else return;
+  }
+}
+
+function editableDocument(text: string): Document {
+  const doc = parseValuesDocument(text);
+  const errors = problems(doc);
+  if (errors.length > 0) throw new OverlayEditError(errors);
+  if (doc.contents === null || doc.contents === undefined) {
+    const fresh = parseValuesDocument('{}');
+    fresh.contents = fresh.createNode({});
+    // A comment-only file keeps its comment above the first key.
+    if (doc.commentBefore) fresh.commentBefore = doc.commentBefore;
+    if (doc.comment) fresh.commentBefore = [fresh.commentBefore, doc.comment].filter(Boolean).join('\n');
+    return fresh;
+  }
+  if (!isMap(doc.contents)) {
+    throw new OverlayEditError([
+      { message: 'The values must be a map of keys (key: value).', line: 1, col: 1 },
+    ]);
+  }
+  return doc;
+}
+
+function printDocument(doc: Document): string {
+  const contents = doc.contents;
+  if (isMap(contents) && contents.items.length === 0 && !doc.commentBefore && !doc.comment) return '';
+  if (isMap(contents)) contents.flow = false;
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * setOverlayValue edits one value in an overlay's YAML text and returns the new text. Only that key's
+ * node changes: comments and other keys stay as written. Setting a value equal to the default removes
+ * the key from the overlay (and empty parent maps); `undefined` removes the key, writing `null` when
+ * the chart has a default there so Helm deletes it. Lists are replaced whole, as Helm merges them;
+ * a path into a list the overlay already holds edits that item in place.
+ * It throws OverlayEditError when the text is not valid YAML (the form waits until it is).
+ */
+export function setOverlayValue(
+  text: string,
+  defaults: PlainMap,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+): string {
+  const doc = editableDocument(text);
+  const listAt = path.findIndex((seg) => typeof seg === 'number');
+  const keyPath = (listAt < 0 ? path : path.slice(0, listAt)) as string[];
+  if (listAt >= 0) {
+    const inOverlay = doc.getIn(keyPath, true);
+    let list: PlainValue | undefined;
+    if (isSeq(inOverlay)) {
+      if (value === undefined) doc.deleteIn([...path]);
+      else doc.setIn([...path], doc.createNode(value));
+      list = (doc.getIn(keyPath, true) as { toJSON(): PlainValue }).toJSON();
+    } else {
+      const current = readOverlayMap(doc);
+      const base = clone(getPath(mergeValues(defaults, current), keyPath)) ?? [];
+      list = setInPlain(base, path.slice(listAt), value);
+      makeMapsAlong(doc, keyPath.slice(0, -1));
+      doc.setIn(keyPath, doc.createNode(list));
+    }
+    if (deepEqual(list, getPath(defaults, keyPath))) {
+      doc.deleteIn(keyPath);
+      pruneEmptyMaps(doc, keyPath.slice(0, -1));
+    }
+    return printDocument(doc);
+  }
+  const def = getPath(defaults, keyPath);
+  if (value === undefined) {
+    if (def !== undefined && def !== null) {
+      makeMapsAlong(doc, keyPath.slice(0, -1));
+      doc.setIn(keyPath, doc.createNode(null));
+    } else {
+      doc.deleteIn(keyPath);
+      pruneEmptyMaps(doc, keyPath.slice(0, -1));
+    }
+  } else if (def !== undefined && deepEqual(value, def) && !isPlainMap(value)) {
+    doc.deleteIn(keyPath);
+    pruneEmptyMaps(doc, keyPath.slice(0, -1));
+  } else {
+    const existing = doc.getIn(keyPath, true);
+    if (isScalar(existing) && (value === null || typeof value !== 'object')) {
+      // Change the scalar in place so its comments stay; drop a style that belonged to another type.
+      if (typeof existing.value !== typeof value || existing.tag) {
+        existing.type = undefined;
+        existing.tag = undefined;
+      }
+      existing.value = value;
+      return printDocument(doc);
+    }
+    makeMapsAlong(doc, keyPath.slice(0, -1));
+    doc.setIn(keyPath, doc.createNode(value));
+  }
+  return printDocument(doc);
+}
+
+// makeMapsAlong creates the parent maps of a path, replacing a null or scalar that sits where the path
+// needs a map (`ingress: null`). The yaml package's own setIn would create them as `!!omap` under YAML 1.1.
+function makeMapsAlong(doc: Document, path: string[]): void {
+  for (let n = 1; n <= path.length; n++) {
+    const prefix = path.slice(0, n);
+    const node = doc.getIn(prefix, true);
+    if (!isMap(node)) doc.setIn(prefix, doc.createNode({}));
+  }
+}
+
+function readOverlayMap(doc: Document): PlainMap {
+  const v: unknown = doc.toJS();
+  return isPlainMap(v) ? (v as PlainMap) : {};
+}
+
+function setInPlain(root: PlainValue, path: ValuesPath, value: PlainValue | undefined): PlainValue {
+  if (path.length === 0) return value ?? null;
+  const [seg, ...rest] = path;
+  if (typeof seg === 'number') {
+    const list = Array.isArray(root) ? [...root] : [];
+    if (rest.length === 0 && value === undefined) list.splice(seg, 1);
+    else list[seg] = setInPlain(list[seg] ?? null, rest, value);
+    return list;
+  }
+  const map: PlainMap = isPlainMap(root) ? { ...root } : {};
+  if (rest.length === 0 && value === undefined) delete map[seg!];
+  else map[seg!] = setInPlain(map[seg!] ?? null, rest, value);
+  return map;
+}
+
+/** overlayToYaml prints an overlay map as a YAML values file (empty map: empty text). */
+export function overlayToYaml(overlay: PlainMap): string {
+  if (Object.keys(overlay).length === 0) return '';
+  const doc = parseValuesDocument('{}');
+  doc.contents = doc.createNode(overlay);
+  return printDocument(doc);
+}
