@@ -206,11 +206,44 @@ export class OverlayEditError extends Error {
   }
 }
 
+// deleteKeepingComments deletes a map key or list item; the comment above it moves to the next
+// entry (or below the collection), so deleting a key never deletes the user's comments.
+function deleteKeepingComments(doc: Document, path: readonly PathSegment[]): void {
+  const parentPath = path.slice(0, -1);
+  const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    const index = parent.items.findIndex((p) => isScalar(p.key) && p.key.value === last);
+    const pair = parent.items[index];
+    const key = pair && isScalar(pair.key) ? pair.key : undefined;
+    const comment = key?.commentBefore;
+    if (comment) {
+      const next = parent.items[index + 1];
+      if (next && isScalar(next.key)) {
+        next.key.commentBefore = next.key.commentBefore ? `${comment}\n${next.key.commentBefore}` : comment;
+      } else if (parentPath.length === 0) {
+        doc.comment = doc.comment ? `${comment}\n${doc.comment}` : comment;
+      } else {
+        parent.comment = parent.comment ? `${comment}\n${parent.comment}` : comment;
+      }
+    }
+  } else if (isSeq(parent) && typeof last === 'number') {
+    const item = parent.items[last] as { commentBefore?: string | null } | undefined;
+    const next = parent.items[last + 1] as { commentBefore?: string | null } | undefined;
+    if (item?.commentBefore && next && typeof next === 'object') {
+      next.commentBefore = next.commentBefore
+        ? `${item.commentBefore}\n${next.commentBefore}`
+        : item.commentBefore;
+    }
+  }
+  doc.deleteIn(path);
+}
+
 function pruneEmptyMaps(doc: Document, path: PathSegment[]): void {
   for (let n = path.length; n > 0; n--) {
     const parent = path.slice(0, n);
     const node = doc.getIn(parent, true);
-    if (isMap(node) && (node as YAMLMap).items.length === 0) doc.deleteIn(parent);
+    if (isMap(node) && (node as YAMLMap).items.length === 0) deleteKeepingComments(doc, parent);
     else return;
   }
 }
@@ -263,7 +296,7 @@ export function setOverlayValue(
     const inOverlay = doc.getIn(keyPath, true);
     let list: PlainValue | undefined;
     if (isSeq(inOverlay)) {
-      if (value === undefined) doc.deleteIn([...path]);
+      if (value === undefined) deleteKeepingComments(doc, path);
       else doc.setIn([...path], doc.createNode(value));
       list = (doc.getIn(keyPath, true) as { toJSON(): PlainValue }).toJSON();
     } else {
@@ -274,7 +307,7 @@ export function setOverlayValue(
       doc.setIn(keyPath, doc.createNode(list));
     }
     if (deepEqual(list, getPath(defaults, keyPath))) {
-      doc.deleteIn(keyPath);
+      deleteKeepingComments(doc, keyPath);
       pruneEmptyMaps(doc, keyPath.slice(0, -1));
     }
     return printDocument(doc);
@@ -285,11 +318,11 @@ export function setOverlayValue(
       makeMapsAlong(doc, keyPath.slice(0, -1));
       doc.setIn(keyPath, doc.createNode(null));
     } else {
-      doc.deleteIn(keyPath);
+      deleteKeepingComments(doc, keyPath);
       pruneEmptyMaps(doc, keyPath.slice(0, -1));
     }
   } else if (def !== undefined && deepEqual(value, def) && !isPlainMap(value)) {
-    doc.deleteIn(keyPath);
+    deleteKeepingComments(doc, keyPath);
     pruneEmptyMaps(doc, keyPath.slice(0, -1));
   } else {
     const existing = doc.getIn(keyPath, true);
