@@ -1,0 +1,1 @@
+{{- define "tpl.emptyOverride" }}   {{ end }}

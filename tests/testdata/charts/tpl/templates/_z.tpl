@@ -1,0 +1,2 @@
+{{- define "tpl.dup" }}from z{{ end }}
+{{- define "tpl.emptyOverride" }}kept{{ end }}
