@@ -4,7 +4,8 @@
  * `--no-hooks`, `--skip-tests` and `--show-only`.
  * (Helm: `pkg/release/v1/util/{manifest.go,manifest_sorter.go,kind_sorter.go}`, `pkg/cmd/template.go`.)
  */
-import { formatFloat, GoInt, GoMap, type GoValue, quoteString } from '../go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '../go';
+import { YamlError, yamlToGo } from '../yaml';
 import { HelmError } from './errors';
 
 /** InstallOrder is the kind order Helm v4 installs (and prints) manifests and hooks in. */
@@ -299,12 +300,22 @@ export function sortManifests(files: ReadonlyMap<string, string>, readYaml: Yaml
 
 class HeadError extends Error {}
 
+/**
+ * readManifestYaml reads a manifest document with lib/yaml (sigs.k8s.io/yaml semantics); its
+ * errors carry sigs.k8s.io/yaml's `error converting YAML to JSON: …` text.
+ */
+export const readManifestYaml: YamlReader = (doc) => yamlToGo(doc);
+
+const yamlPrefix = 'error converting YAML to JSON: ';
+
 function readHead(text: string, readYaml: YamlReader): ManifestHead {
   let doc: GoValue;
   try {
     doc = readYaml(text);
   } catch (e) {
-    if (e instanceof Error) throw new HeadError(`error converting YAML to JSON: ${e.message}`);
+    if (e instanceof YamlError || e instanceof GoError) {
+      throw new HeadError(e.message.startsWith(yamlPrefix) ? e.message : yamlPrefix + e.message);
+    }
     throw e;
   }
   try {

@@ -1,0 +1,360 @@
+/**
+ * The Helm rendering engine (Helm v4.1.4 `pkg/engine/engine.go`): every template of the chart and
+ * its enabled subcharts parsed into one template set, executed file by file with each chart's
+ * built-in objects, `<no value>` removed, errors rewritten as Helm prints them.
+ *
+ * Parsing happens once per set of template texts (cached); a render only executes.
+ */
+import { GoError, GoMap, type GoValue, quoteString } from '../go';
+import { base64Encode, type FuncMap, sprigFuncs } from '../sprig';
+import { ExecError, TemplateError, TemplateSet } from '../template';
+import { marshalYaml, toYaml } from '../yaml';
+import {
+  type Capabilities,
+  chartMetadataMap,
+  filesOf,
+  makeFiles,
+  makeRelease,
+  makeValues,
+  type ReleaseInfo,
+  templateInfo,
+} from './builtins';
+import { type Chart, chartFullPath } from './chart';
+import { formatExecError, formatParseError } from './errors-format';
+import { type HelmCalls, helmFuncs } from './functions';
+
+/** TemplateRenderError is a failed render: Helm's message plus the file, line and column when known. */
+export class TemplateRenderError extends Error {
+  override name = 'TemplateRenderError';
+  constructor(
+    message: string,
+    readonly info: { message: string; file?: string; line?: number; col?: number },
+  ) {
+    super(message);
+  }
+}
+
+/** RenderOptions inject the clock, the randomness and the execution budget. */
+export interface RenderOptions {
+  now?: () => Date;
+  random?: () => number;
+  /** maxSteps bounds execution (actions and iterations) so runaway templates stop. */
+  maxSteps?: number;
+}
+
+const recursionMaxNums = 1000;
+
+interface Renderable {
+  name: string;
+  text: string;
+  vals: GoMap;
+  basePath: string;
+}
+
+/** RenderContext is the state of one render: include counters and the set stack for include/tpl. */
+interface RenderContext {
+  calls: HelmCalls;
+  sets: TemplateSet[];
+  includedNames: Map<string, number>;
+  maxSteps: number | undefined;
+}
+
+let current: RenderContext | undefined;
+
+function activeContext(): RenderContext {
+  if (!current) throw new Error('lib/helm: a Helm template function was called outside a render');
+  return current;
+}
+
+// One function map for every render: include/tpl/now/random dispatch to the active render.
+const funcs = helmFuncs(() => activeContext().calls);
+
+function goError(msg: string, cause?: unknown): GoError {
+  const e = new GoError(msg);
+  if (cause !== undefined) (e as Error & { cause?: unknown }).cause = cause;
+  return e;
+}
+
+function execOptions(ctx: RenderContext) {
+  return ctx.maxSteps === undefined
+    ? { missingKey: 'zero' as const }
+    : { missingKey: 'zero' as const, maxSteps: ctx.maxSteps };
+}
+
+function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
+  return {
+    now: opts.now ?? (() => new Date()),
+    random: opts.random ?? Math.random,
+    include(name, data) {
+      const set = ctx.sets[ctx.sets.length - 1]!;
+      const n = ctx.includedNames.get(name);
+      if (n !== undefined) {
+        if (n > recursionMaxNums) {
+          throw goError(
+            `rendering template has a nested reference name: ${name}: unable to execute template`,
+          );
+        }
+        ctx.includedNames.set(name, n + 1);
+      } else ctx.includedNames.set(name, 1);
+      try {
+        if (!set.has(name)) {
+          throw goError(`template: no template ${quoteString(name)} associated with template "gotpl"`);
+        }
+        return set.execute(name, data, execOptions(ctx));
+      } catch (e) {
+        if (e instanceof TemplateError) throw goError(e.message, e);
+        throw e;
+      } finally {
+        ctx.includedNames.set(name, (ctx.includedNames.get(name) ?? 1) - 1);
+      }
+    },
+    tpl(text, data) {
+      const parent = ctx.sets[ctx.sets.length - 1]!;
+      const t = parent.clone();
+      try {
+        t.parse('gotpl', text);
+      } catch (e) {
+        if (e instanceof TemplateError)
+          throw goError(`cannot parse template ${quoteString(text)}: ${e.message}`, e);
+        throw e;
+      }
+      ctx.sets.push(t);
+      try {
+        // Helm: the tpl result has `<no value>` removed, like a rendered file.
+        return t.execute('gotpl', data, execOptions(ctx)).replaceAll('<no value>', '');
+      } catch (e) {
+        if (e instanceof TemplateError) {
+          throw goError(`error during tpl function execution for ${quoteString(text)}: ${e.message}`, e);
+        }
+        throw e;
+      } finally {
+        ctx.sets.pop();
+      }
+    },
+  };
+}
+
+/**
+ * sortTemplates is Helm's parse and execution order: more `/` first, then reverse byte order of
+ * the full path (so the last parsed `define` of a name, which wins, is in the shallowest,
+ * lexicographically smallest file).
+ */
+export function sortTemplates(names: readonly string[]): string[] {
+  const slashes = (s: string) => s.split('/').length - 1;
+  return [...names].sort((a, b) => {
+    const ca = slashes(a);
+    const cb = slashes(b);
+    if (ca !== cb) return cb - ca;
+    return a < b ? 1 : a > b ? -1 : 0;
+  });
+}
+
+const dataIds = new WeakMap<Uint8Array, number>();
+let nextDataId = 1;
+
+function dataId(d: Uint8Array): number {
+  let id = dataIds.get(d);
+  if (id === undefined) {
+    id = nextDataId++;
+    dataIds.set(d, id);
+  }
+  return id;
+}
+
+interface ParsedSet {
+  set?: TemplateSet;
+  order: string[];
+  error?: TemplateRenderError;
+}
+
+// Parsed template sets, keyed by the template names and the identity of their bytes.
+const parseCache = new Map<string, ParsedSet>();
+const parseCacheLimit = 32;
+
+const utf8 = new TextDecoder();
+const texts = new WeakMap<Uint8Array, string>();
+
+function textOf(data: Uint8Array): string {
+  let t = texts.get(data);
+  if (t === undefined) {
+    t = utf8.decode(data);
+    texts.set(data, t);
+  }
+  return t;
+}
+
+function parseAll(tpls: Map<string, Renderable>, key: string): ParsedSet {
+  const cached = parseCache.get(key);
+  if (cached) return cached;
+  const order = sortTemplates([...tpls.keys()]);
+  const set = new TemplateSet(funcs);
+  let parsed: ParsedSet = { set, order };
+  for (const name of order) {
+    try {
+      set.parse(name, tpls.get(name)!.text);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      const message = formatParseError(name, e.message);
+      parsed = { order, error: new TemplateRenderError(message, { message, file: name, line: e.line }) };
+      break;
+    }
+  }
+  if (parseCache.size >= parseCacheLimit) parseCache.delete(parseCache.keys().next().value!);
+  parseCache.set(key, parsed);
+  return parsed;
+}
+
+const filesCache = new WeakMap<object, GoMap>();
+
+function filesFor(chart: Chart): GoMap {
+  let f = filesCache.get(chart.files);
+  if (!f) {
+    f = makeFiles(filesOf(chart), { toYaml, base64: base64Encode });
+    filesCache.set(chart.files, f);
+  }
+  return f;
+}
+
+function errorChain(e: unknown): string[] {
+  const out: string[] = [];
+  let cur: unknown = e;
+  while (cur instanceof Error) {
+    out.push(cur.message);
+    cur = (cur as Error & { cause?: unknown }).cause;
+  }
+  return out;
+}
+
+// Go: an ExecError's location is `template: FILE:LINE:COL: …`.
+function locate(message: string): { file?: string; line?: number; col?: number } {
+  const m = /^(?:template: |execution error at \()?([^:\n]+):(\d+)(?::(\d+))?/.exec(message);
+  if (!m) return {};
+  const loc: { file?: string; line?: number; col?: number } = { file: m[1], line: Number(m[2]) };
+  if (m[3] !== undefined) loc.col = Number(m[3]);
+  return loc;
+}
+
+/**
+ * collectTemplates is Helm's allTemplates: each chart's context (`.Chart`, `.Files`, `.Release`,
+ * `.Capabilities`, `.Values`, `.Subcharts`) and its templates, keyed by full template path.
+ */
+function collectTemplates(
+  chart: Chart,
+  parentVals: GoMap,
+  isRoot: boolean,
+  release: GoMap,
+  caps: Capabilities,
+  out: Map<string, Renderable>,
+): GoMap {
+  const subcharts = new GoMap();
+  const next = new GoMap([
+    ['Chart', chartMetadataMap(chart, isRoot)],
+    ['Files', filesFor(chart)],
+    ['Release', release],
+    ['Capabilities', caps],
+    ['Values', new GoMap(undefined, 'common.Values')],
+    ['Subcharts', subcharts],
+  ]);
+  if (isRoot) next.set('Values', parentVals.get('Values') ?? null);
+  else {
+    // Helm: values.Table("Values.<name>"): the parent's section for this chart, if it is a table.
+    const pv = parentVals.get('Values');
+    const section = pv instanceof GoMap ? pv.get(chart.metadata.name) : undefined;
+    if (section instanceof GoMap) {
+      next.set('Values', section.goType === 'common.Values' ? section : makeValues(section, marshalYaml));
+    }
+  }
+  for (const dep of chart.dependencies) {
+    subcharts.set(dep.metadata.name, collectTemplates(dep, next, false, release, caps, out));
+  }
+  const full = chartFullPath(chart);
+  const library = chart.metadata.type === 'library';
+  for (const t of chart.templates) {
+    const base = t.path.slice(t.path.lastIndexOf('/') + 1);
+    // Helm: a library chart contributes only its partials.
+    if (library && !base.startsWith('_')) continue;
+    out.set(`${full}/${t.path}`, {
+      name: `${full}/${t.path}`,
+      text: textOf(t.data),
+      vals: next,
+      basePath: `${full}/templates`,
+    });
+  }
+  return next;
+}
+
+/**
+ * renderChart renders every template of a chart (after dependency processing) with coalesced
+ * values, returning path → rendered text (partials excluded, `<no value>` removed). It throws a
+ * {@link TemplateRenderError} with Helm's message for parse and execution errors.
+ */
+export function renderChart(
+  chart: Chart,
+  values: GoMap,
+  caps: Capabilities,
+  release: ReleaseInfo,
+  opts: RenderOptions = {},
+): Map<string, string> {
+  const top = new GoMap([['Values', makeValues(values, marshalYaml)]]);
+  const tpls = new Map<string, Renderable>();
+  collectTemplates(chart, top, true, makeRelease(release), caps, tpls);
+  let key = '';
+  for (const t of tpls.values()) key += `${t.name}\u0000${t.text.length}\u0000`;
+  for (const c of allCharts(chart)) for (const t of c.templates) key += `${dataId(t.data)},`;
+  const parsed = parseAll(tpls, key);
+  if (parsed.error) throw parsed.error;
+  const set = parsed.set!;
+  const ctx: RenderContext = {
+    calls: undefined as unknown as HelmCalls,
+    sets: [set],
+    includedNames: new Map(),
+    maxSteps: opts.maxSteps,
+  };
+  ctx.calls = makeCalls(ctx, opts);
+  const rendered = new Map<string, string>();
+  const saved = current;
+  current = ctx;
+  try {
+    for (const name of parsed.order) {
+      if (name.slice(name.lastIndexOf('/') + 1).startsWith('_')) continue;
+      const r = tpls.get(name)!;
+      // Helm: .Template is set on the chart's shared context map just before each file runs.
+      r.vals.set('Template', templateInfo(name, r.basePath));
+      let text: string;
+      try {
+        text = set.execute(name, r.vals, execOptions(ctx));
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        const message = formatExecError(name, errorChain(e), e instanceof ExecError);
+        throw new TemplateRenderError(message, { message, ...locate(e.message) });
+      }
+      rendered.set(name, text.replaceAll('<no value>', ''));
+    }
+  } finally {
+    current = saved;
+  }
+  return rendered;
+}
+
+function allCharts(c: Chart): Chart[] {
+  return [c, ...c.dependencies.flatMap(allCharts)];
+}
+
+let nameFuncs: FuncMap | undefined;
+
+/**
+ * renderNameTemplate renders `--name-template` as Helm's TemplateName does (missing values print
+ * `<no value>`). It throws a {@link TemplateRenderError} with Go's raw error text.
+ */
+export function renderNameTemplate(text: string): string {
+  // Helm: --name-template is rendered with plain sprig functions (env included) and nil data.
+  nameFuncs ??= sprigFuncs();
+  const set = new TemplateSet(nameFuncs);
+  try {
+    set.parse('name-template', text);
+    return set.execute('name-template', null as GoValue, { missingKey: 'default' });
+  } catch (e) {
+    if (e instanceof TemplateError) throw new TemplateRenderError(e.message, { message: e.message });
+    throw e;
+  }
+}
