@@ -1,0 +1,222 @@
+/**
+ * YAML, JSON and TOML exactly as Helm reads and prints them: values files (yaml.v2 + the
+ * sigs.k8s.io/yaml JSON round trip), `toYaml`/`toYamlPretty`/`toJson`/`fromYaml`/`fromJson`…
+ */
+import { GoError, GoMap, type GoValue } from '../go';
+import { emitYaml } from './emit';
+import { YamlError } from './errors';
+import {
+  decodeJson as decodeJsonValue,
+  type EncodeJsonOptions,
+  encodeJson as encodeJsonValue,
+  jsonKind,
+} from './json';
+import { checkDocument, decodeDocuments, unmarshalError } from './parse';
+import { jsonNode, prettyNode } from './to-yaml';
+
+export { YamlError } from './errors';
+export { type EncodeJsonOptions, jsonString } from './json';
+export { isBase60Float, type Resolved, resolveScalar } from './resolve';
+export { naturalCompare, naturalLess } from './sort';
+export { fromToml, toToml } from './toml';
+
+/** Chunk is one document of a values file as k8s.io's YAMLReader cuts it, with its first line. */
+interface Chunk {
+  text: string;
+  line: number;
+}
+
+/**
+ * splitYamlReader cuts a stream at lines starting with `---` as k8s.io/apimachinery's YAMLReader
+ * does (Helm v4 reads values files with it): anything but a comment after `---` is an error.
+ */
+function splitYamlReader(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let buf = '';
+  let bufLine = 0;
+  let line = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl + 1;
+    const l = text.slice(pos, end);
+    if (l.startsWith('---')) {
+      const rest = l.slice(3).trim();
+      if (rest.length > 0 && rest[0] !== '#') {
+        throw new YamlError(`invalid Yaml document separator: ${rest}`, {
+          line: line + 1,
+          column: 4,
+          stage: 'error reading yaml document',
+        });
+      }
+      if (buf.length > 0) chunks.push({ text: buf, line: bufLine });
+      buf = '';
+    } else {
+      if (buf.length === 0) bufLine = line;
+      buf += l;
+    }
+    pos = end;
+    line++;
+  }
+  if (buf.length > 0) chunks.push({ text: buf, line: bufLine });
+  return chunks;
+}
+
+/** firstDocument decodes a text the way sigs.k8s.io/yaml.Unmarshal does: only its first document. */
+function firstDocument(text: string, lineOffset = 0): GoValue {
+  let docs: ReturnType<typeof decodeDocuments>;
+  try {
+    docs = decodeDocuments(text, lineOffset);
+  } catch (e) {
+    // Go: yaml.v2 stops after the first document, so errors further on go unnoticed.
+    const m = /^(?:---[^\n]*\n)?[\s\S]*?\n(?=(?:---|\.\.\.)(?:[ \t\r\n]|$))/.exec(text);
+    if (!(e instanceof YamlError) || !m || m[0].length >= text.length) throw e;
+    docs = decodeDocuments(m[0], lineOffset);
+  }
+  const d = docs[0];
+  return d ? checkDocument(d, lineOffset) : null;
+}
+
+function asMap(v: GoValue, target = 'map[string]interface {}'): GoMap {
+  if (v === null) return new GoMap();
+  if (!(v instanceof GoMap)) throw unmarshalError(jsonKind(v), target);
+  return v;
+}
+
+/** mergeMaps is Helm v4's loader.MergeMaps: maps merged recursively, anything else replaced. */
+function mergeMaps(a: GoMap, b: GoMap): GoMap {
+  for (const [k, v] of b) {
+    const old = a.get(k);
+    if (v instanceof GoMap && old instanceof GoMap) a.set(k, mergeMaps(old, v));
+    else a.set(k, v);
+  }
+  return a;
+}
+
+/**
+ * parseValues reads a values file as Helm v4 does (yaml.v2 YAML 1.1 resolution, JSON round trip:
+ * every number float64, keys strings; several documents deep-merged). Throws {@link YamlError}
+ * whose message is Helm's text after `cannot unmarshal yaml document: ` (see `helmMessage`).
+ */
+export function parseValues(text: string): GoMap {
+  let values = new GoMap();
+  for (const chunk of splitYamlReader(text)) {
+    const v = firstDocument(chunk.text, chunk.line);
+    values = mergeMaps(values, asMap(v));
+  }
+  return values;
+}
+
+/** yamlToGo converts one YAML document as sigs.k8s.io/yaml.Unmarshal into interface{} does; throws YamlError. */
+export function yamlToGo(text: string): GoValue {
+  return firstDocument(text);
+}
+
+/** yamlDocuments decodes every document of a YAML stream as {@link yamlToGo} decodes one. */
+export function yamlDocuments(text: string): GoValue[] {
+  return decodeDocuments(text).map((d) => checkDocument(d));
+}
+
+/** marshalYaml is sigs.k8s.io/yaml.Marshal (JSON round trip + yaml.v2, trailing newline); throws GoError. */
+export function marshalYaml(v: GoValue): string {
+  let node: ReturnType<typeof jsonNode>;
+  try {
+    node = jsonNode(v);
+  } catch (e) {
+    if (e instanceof GoError && e.message.startsWith('json:')) {
+      throw new GoError(`error marshaling into JSON: ${e.message}`);
+    }
+    throw e;
+  }
+  return emitYaml(node);
+}
+
+/** toYaml is Helm's toYaml: {@link marshalYaml} with one trailing newline removed, '' on error. */
+export function toYaml(v: GoValue): string {
+  let out: string;
+  try {
+    out = marshalYaml(v);
+  } catch (e) {
+    if (e instanceof GoError) return '';
+    throw e;
+  }
+  return out.endsWith('\n') ? out.slice(0, -1) : out;
+}
+
+/** toYamlPretty is Helm's toYamlPretty: yaml.v3's encoder with indent 2, no JSON round trip, trailing newline removed. */
+export function toYamlPretty(v: GoValue): string {
+  let out: string;
+  try {
+    out = emitYaml(prettyNode(v), { v3: true });
+  } catch (e) {
+    if (e instanceof GoError) return '';
+    throw e;
+  }
+  return out.endsWith('\n') ? out.slice(0, -1) : out;
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof YamlError || e instanceof GoError) return e.message;
+  throw e;
+}
+
+/** fromYaml is Helm's fromYaml: a map, or `map[Error:<message>]` when the text is not a YAML mapping. */
+export function fromYaml(s: string): GoMap {
+  try {
+    return asMap(yamlToGo(s));
+  } catch (e) {
+    return new GoMap([['Error', errorText(e)]]);
+  }
+}
+
+/** fromYamlArray is Helm's fromYamlArray: a list, or `[<message>]` on failure. */
+export function fromYamlArray(s: string): GoValue[] {
+  try {
+    const v = yamlToGo(s);
+    if (v === null) return [];
+    if (!Array.isArray(v)) throw unmarshalError(jsonKind(v), '[]interface {}');
+    return v;
+  } catch (e) {
+    return [errorText(e)];
+  }
+}
+
+/** encodeJson is Go's encoding/json Marshal (sorted keys, HTML escaping unless disabled, Go floats, base64 []byte); throws GoError. */
+export function encodeJson(v: GoValue, opts?: EncodeJsonOptions): string {
+  return encodeJsonValue(v, opts);
+}
+
+/** decodeJson is Go's json.Unmarshal into interface{} (numbers float64); throws GoError with Go's texts. */
+export function decodeJson(text: string): GoValue {
+  return decodeJsonValue(text);
+}
+
+/** fromJson is Helm's fromJson: a map, or `map[Error:<message>]`. */
+export function fromJson(s: string): GoMap {
+  try {
+    const v = decodeJsonValue(s);
+    if (v === null) return new GoMap();
+    if (!(v instanceof GoMap)) {
+      throw new GoError(
+        `json: cannot unmarshal ${jsonKind(v)} into Go value of type map[string]interface {}`,
+      );
+    }
+    return v;
+  } catch (e) {
+    return new GoMap([['Error', errorText(e)]]);
+  }
+}
+
+/** fromJsonArray is Helm's fromJsonArray: a list, or `[<message>]`. */
+export function fromJsonArray(s: string): GoValue[] {
+  try {
+    const v = decodeJsonValue(s);
+    if (v === null) return [];
+    if (!Array.isArray(v)) {
+      throw new GoError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type []interface {}`);
+    }
+    return v;
+  } catch (e) {
+    return [errorText(e)];
+  }
+}

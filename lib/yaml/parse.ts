@@ -1,0 +1,472 @@
+/**
+ * Reading YAML as Helm does: yaml.v2 decoding into interface{} (YAML 1.1 resolution, anchors,
+ * merge keys, last duplicate key wins), then sigs.k8s.io/yaml's conversion to JSON-able values
+ * (keys stringified) and the JSON round trip (every number a float64). Syntax comes from
+ * js-yaml's event parser; errors are rewritten into go-yaml's texts and line numbers.
+ */
+import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import { formatFloat, GoError, GoMap, type GoValue } from '../go';
+import { YamlError } from './errors';
+import { type Resolved, resolveScalar } from './resolve';
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+
+/** KeyForm is how a decoded node behaves as a mapping key after sigs.k8s.io/yaml's conversion. */
+type KeyForm =
+  | { ok: true; key: string }
+  | { ok: false; nil: true }
+  | { ok: false; nil: false; sharp: string };
+
+interface Built {
+  value: GoValue;
+  key: KeyForm;
+  merge?: boolean;
+  isMap?: boolean;
+}
+
+/** GoYamlFailure is a go-yaml decode failure (`yaml: …`) raised while building values. */
+class GoYamlFailure extends Error {}
+
+function shortTag(t: string): string {
+  return t.startsWith(TAG_PREFIX) ? '!!' + t.slice(TAG_PREFIX.length) : t;
+}
+
+function goQuote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function keyOfResolved(r: Resolved, text: string): KeyForm {
+  switch (r.tag) {
+    case 'null':
+      return { ok: false, nil: true };
+    case 'bool':
+      return { ok: true, key: r.value ? 'true' : 'false' };
+    case 'int':
+      return { ok: true, key: r.value.toString() };
+    case 'float':
+      // Go (sigs.k8s.io/yaml): float keys are formatted with 32-bit precision.
+      return { ok: true, key: formatFloat(r.value, 'g', -1, 32) };
+    default:
+      return { ok: true, key: text };
+  }
+}
+
+function sharpOf(b: Built): string {
+  const v = b.value;
+  if (v === null) return '<nil>';
+  if (typeof v === 'string') return goQuote(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v))
+    return `[]interface {}{${v.map((x) => sharpOf({ value: x, key: { ok: false, nil: true } })).join(', ')}}`;
+  if (v instanceof GoMap) {
+    const parts = [...v.entries()].map(
+      ([k, x]) => `${goQuote(k)}:${sharpOf({ value: x, key: { ok: false, nil: true } })}`,
+    );
+    return `map[interface {}]interface {}{${parts.join(', ')}}`;
+  }
+  return String(v);
+}
+
+function cloneValue(v: GoValue): GoValue {
+  if (Array.isArray(v)) return v.map(cloneValue);
+  if (v instanceof GoMap) {
+    const m = new GoMap();
+    for (const [k, x] of v) m.set(k, cloneValue(x));
+    return m;
+  }
+  return v;
+}
+
+const b64chars = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function decodeBase64(s: string): string | undefined {
+  const t = s.replace(/[\r\n]/g, '');
+  if (t.length % 4 !== 0 || !b64chars.test(t)) return undefined;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes: number[] = [];
+  for (let i = 0; i < t.length; i += 4) {
+    const q = [0, 1, 2, 3].map((k) => (t[i + k] === '=' ? 0 : alphabet.indexOf(t[i + k]!)));
+    const n = (q[0]! << 18) | (q[1]! << 12) | (q[2]! << 6) | q[3]!;
+    bytes.push((n >> 16) & 255);
+    if (t[i + 2] !== '=') bytes.push((n >> 8) & 255);
+    if (t[i + 3] !== '=') bytes.push(n & 255);
+  }
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
+/** Builder turns one document's events into Go values. */
+class Builder {
+  i = 0;
+  anchors = new Map<string, Built>();
+  /** Deferred errors of the later stages (JSON-able conversion, json.Marshal), first one wins. */
+  convertError: string | undefined;
+  jsonError: string | undefined;
+
+  constructor(
+    readonly src: string,
+    readonly ev: Event[],
+  ) {}
+
+  next(): Event {
+    return this.ev[this.i++]!;
+  }
+
+  tagOf(start: number, end: number): string {
+    if (start < 0) return '';
+    const t = this.src.slice(start, end);
+    if (t.startsWith('!<') && t.endsWith('>')) return t.slice(2, -1);
+    if (t.startsWith('!!')) return TAG_PREFIX + t.slice(2);
+    return t;
+  }
+
+  node(): Built {
+    const e = this.next();
+    let b: Built;
+    let anchor: string | undefined;
+    switch (e.type) {
+      case EVENT_ID.ALIAS: {
+        const name = this.src.slice(e.anchorStart, e.anchorEnd);
+        const target = this.anchors.get(name);
+        if (!target) throw new GoYamlFailure(`unknown anchor '${name}' referenced`);
+        return { ...target, value: cloneValue(target.value), merge: false };
+      }
+      case EVENT_ID.SCALAR:
+        if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
+        b = this.scalar(e);
+        break;
+      case EVENT_ID.SEQUENCE: {
+        if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
+        const items: GoValue[] = [];
+        const built: Built[] = [];
+        while (this.ev[this.i]!.type !== EVENT_ID.POP) {
+          const item = this.node();
+          built.push(item);
+          items.push(item.value);
+        }
+        this.i++;
+        b = { value: items, key: { ok: false, nil: false, sharp: '' } };
+        b.key = { ok: false, nil: false, sharp: sharpOf(b) };
+        break;
+      }
+      case EVENT_ID.MAPPING: {
+        if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
+        const m = new GoMap();
+        while (this.ev[this.i]!.type !== EVENT_ID.POP) {
+          const k = this.node();
+          if (k.merge) {
+            const v = this.node();
+            this.merge(v, m);
+            continue;
+          }
+          const v = this.node();
+          if (k.value instanceof GoMap || Array.isArray(k.value)) {
+            throw new GoYamlFailure(`invalid map key: ${sharpOf(k)}`);
+          }
+          if (k.key.ok) m.set(k.key.key, v.value);
+          else if (this.convertError === undefined) {
+            // Go (sigs.k8s.io/yaml): convertToJSONableObject rejects a nil key.
+            this.convertError = `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${sharpOf(v)}`;
+          }
+        }
+        this.i++;
+        b = { value: m, key: { ok: false, nil: false, sharp: '' }, isMap: true };
+        b.key = { ok: false, nil: false, sharp: sharpOf(b) };
+        break;
+      }
+      default:
+        throw new Error(`lib/yaml: unexpected event ${e.type}`);
+    }
+    if (anchor !== undefined) this.anchors.set(anchor, b);
+    return b;
+  }
+
+  /** merge applies a `<<` value as yaml.v2 does: mappings in order, a sequence's maps last to first. */
+  merge(v: Built, out: GoMap): void {
+    const fail = () => {
+      throw new GoYamlFailure('map merge requires map or sequence of maps as the value');
+    };
+    const apply = (m: GoValue) => {
+      if (!(m instanceof GoMap)) fail();
+      for (const [k, x] of m as GoMap) out.set(k, x);
+    };
+    if (v.value instanceof GoMap) apply(v.value);
+    else if (Array.isArray(v.value)) {
+      for (let j = v.value.length - 1; j >= 0; j--) apply(v.value[j]!);
+    } else fail();
+  }
+
+  scalar(e: ScalarEvent): Built {
+    const text = getScalarValue(this.src, e);
+    const tag = this.tagOf(e.tagStart, e.tagEnd);
+    const plain = e.style === SCALAR_STYLE.PLAIN;
+    if (tag === '') {
+      if (!plain) return { value: text, key: { ok: true, key: text } };
+      if (text === '<<') return { value: text, key: { ok: true, key: text }, merge: true };
+      return this.resolved(resolveScalar(text), text);
+    }
+    if (tag === TAG_PREFIX + 'merge' && text === '<<')
+      return { value: text, key: { ok: true, key: text }, merge: true };
+    if (tag === TAG_PREFIX + 'binary') {
+      const s = decodeBase64(text);
+      if (s === undefined) throw new GoYamlFailure('!!binary value contains invalid base64 data');
+      return { value: s, key: { ok: true, key: s } };
+    }
+    const short = tag.startsWith(TAG_PREFIX) ? tag.slice(TAG_PREFIX.length) : '';
+    if (!['str', 'bool', 'null', 'int', 'float', 'timestamp'].includes(short)) {
+      // Go (yaml.v2): unknown tags are not resolved; the text is kept as a string.
+      return { value: text, key: { ok: true, key: text } };
+    }
+    if (short === 'str') return { value: text, key: { ok: true, key: text } };
+    let r = resolveScalar(text, true);
+    if (r.tag === 'int' && short === 'float') r = { tag: 'float', value: Number(r.value) };
+    if (r.tag !== short) {
+      throw new GoYamlFailure(`cannot decode !!${r.tag} \`${text}\` as a ${shortTag(tag)}`);
+    }
+    if (r.tag === 'timestamp') return { value: text, key: { ok: true, key: text } };
+    return this.resolved(r, text);
+  }
+
+  resolved(r: Resolved, text: string): Built {
+    const key = keyOfResolved(r, text);
+    switch (r.tag) {
+      case 'null':
+        return { value: null, key };
+      case 'bool':
+        return { value: r.value, key };
+      case 'int':
+        return { value: Number(r.value), key };
+      case 'float':
+        if (!Number.isFinite(r.value) && this.jsonError === undefined) {
+          this.jsonError = `json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`;
+        }
+        return { value: r.value, key };
+      default:
+        return { value: text, key };
+    }
+  }
+}
+
+/** lineCount is the number of lines of a text (a final newline does not start a new line). */
+function lineCount(s: string): number {
+  if (s === '') return 0;
+  let n = 1;
+  for (let i = 0; i < s.length - 1; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+function where(line: number): string {
+  return line > 0 ? `line ${line}: ` : '';
+}
+
+/** enclosingKind guesses whether the block collection around (line, col) is a sequence or a mapping. */
+function enclosingKind(lines: string[], line: number, col: number): 'seq' | 'map' {
+  for (let l = line - 1; l >= 0; l--) {
+    const t = lines[l]!;
+    const s = t.trimStart();
+    if (s === '' || s.startsWith('#')) continue;
+    const ind = t.length - s.length;
+    if (ind > col) continue;
+    if (ind === col && /^-( |$)/.test(s)) return 'seq';
+    if (ind < col && /^-( |$)/.test(s)) {
+      // The entry's content starts after "- ": a mapping there when col is inside it.
+      const inner = s.slice(1).trimStart();
+      const innerCol = ind + (s.length - inner.length);
+      if (innerCol <= col) return /^-( |$)/.test(inner) ? 'seq' : 'map';
+      return 'seq';
+    }
+    return 'map';
+  }
+  return 'map';
+}
+
+function unclosedBracket(text: string, upTo: number): string | undefined {
+  const stack: string[] = [];
+  let q: string | undefined;
+  for (let i = 0; i < upTo && i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else q = undefined;
+      } else if (c === '\\' && q === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) q = c;
+    else if (c === '[' || c === '{') stack.push(c);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return stack.at(-1);
+}
+
+function inUnclosedQuote(text: string, upTo: number): boolean {
+  let q: string | undefined;
+  for (let i = 0; i < upTo && i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else q = undefined;
+      } else if (c === '\\' && q === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) q = c;
+  }
+  return q !== undefined;
+}
+
+/**
+ * goSyntaxMessage rewrites a js-yaml syntax error into go-yaml's message (`yaml: line N: …`).
+ * go-yaml reports scanner errors at the 1-based line of the problem and parser errors at the
+ * 0-based one, and omits the line when it is 0; a document's end counts as one more line.
+ */
+function goSyntaxMessage(
+  text: string,
+  reason: string,
+  line: number,
+  col: number,
+  pos: number,
+): [string, number] {
+  const lines = text.split('\n');
+  const eof = lineCount(text);
+  const ch = text[pos];
+  const scanner = (msg: string, l: number): [string, number] => [
+    `yaml: ${where(l === 0 ? 0 : l + 1)}${msg}`,
+    l,
+  ];
+  const parser = (msg: string, l: number): [string, number] => [`yaml: ${where(l)}${msg}`, l];
+  if (/quoted scalar/.test(reason) || (reason === 'deficient indentation' && inUnclosedQuote(text, pos))) {
+    return scanner('found unexpected end of stream', eof);
+  }
+  if (/flow collection/.test(reason)) {
+    const b = unclosedBracket(text, reason.startsWith('unexpected end') ? text.length : pos) ?? '[';
+    const msg = `did not find expected ',' or '${b === '[' ? ']' : '}'}'`;
+    if (reason.startsWith('unexpected end')) {
+      const open = lines.findIndex(
+        (_, l) => unclosedBracket(lines.slice(0, l + 1).join('\n'), Infinity) !== undefined,
+      );
+      for (let l = open + 1; l >= 1 && l < lines.length; l++) {
+        if (/:( |$)/.test(lines[l]!)) return parser(msg, l);
+      }
+      return parser(msg, eof);
+    }
+    return parser(msg, line);
+  }
+  if (reason === 'deficient indentation') {
+    const b = unclosedBracket(text, pos);
+    if (b) return parser(`did not find expected ',' or '${b === '[' ? ']' : '}'}'`, line);
+  }
+  if (/tab characters/.test(reason)) {
+    let prev = '';
+    for (let l = line - 1; l >= 0; l--) {
+      if (lines[l]!.trim() !== '') {
+        prev = lines[l]!.trimEnd();
+        break;
+      }
+    }
+    if (prev.endsWith(':')) return scanner('found character that cannot start any token', line);
+    return scanner('found a tab character that violates indentation', line);
+  }
+  if (ch === '@' || ch === '`' || (ch === '%' && col > 0)) {
+    return scanner('found character that cannot start any token', line);
+  }
+  if (ch === ':') return scanner('mapping values are not allowed in this context', line);
+  if (/expected ':'|multiline key/.test(reason)) {
+    // The key stands alone on its line: go-yaml notices at the next token (or the end).
+    let l = line;
+    const keyLine = reason.startsWith('expected') ? line : line - 1;
+    for (l = keyLine + 1; l < lines.length && lines[l]!.trim() === ''; l++);
+    return scanner("could not find expected ':'", Math.min(l, eof));
+  }
+  const kind = enclosingKind(lines, line, col);
+  return parser(kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key', line);
+}
+
+interface JsYamlError {
+  reason: string;
+  mark?: { line: number; column: number; position: number };
+}
+
+function isJsYamlError(e: unknown): e is JsYamlError {
+  return (
+    typeof e === 'object' && e !== null && 'reason' in e && typeof (e as JsYamlError).reason === 'string'
+  );
+}
+
+/** DocResult is one decoded document, or the deferred errors of the later stages. */
+export interface DocResult {
+  value: GoValue;
+  convertError?: string;
+  jsonError?: string;
+}
+
+/**
+ * decodeDocuments decodes every document of a YAML stream the way yaml.v2 + sigs.k8s.io/yaml do,
+ * returning each document's JSON-able value. `lineOffset` shifts reported editor positions.
+ * Syntax and decode errors throw {@link YamlError} with `error converting YAML to JSON: yaml: …`.
+ */
+export function decodeDocuments(text: string, lineOffset = 0): DocResult[] {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: 10000 });
+  } catch (e) {
+    if (!isJsYamlError(e) || !e.mark) throw e;
+    const { line, column, position } = e.mark;
+    const [msg] = goSyntaxMessage(text, e.reason, line, column, position);
+    throw new YamlError(`error converting YAML to JSON: ${msg}`, {
+      line: lineOffset + line + 1,
+      column: column + 1,
+    });
+  }
+  const docs: DocResult[] = [];
+  let i = 0;
+  while (i < events.length) {
+    const e = events[i]!;
+    if (e.type !== EVENT_ID.DOCUMENT) {
+      i++;
+      continue;
+    }
+    i++;
+    const b = new Builder(text, events);
+    b.i = i;
+    let value: GoValue = null;
+    try {
+      if (events[b.i]!.type !== EVENT_ID.POP) value = b.node().value;
+    } catch (err) {
+      if (err instanceof GoYamlFailure) {
+        throw new YamlError(`error converting YAML to JSON: yaml: ${err.message}`, { line: lineOffset + 1 });
+      }
+      throw err;
+    }
+    i = b.i + 1;
+    docs.push({ value, convertError: b.convertError, jsonError: b.jsonError });
+  }
+  return docs;
+}
+
+/** checkDocument raises the deferred conversion errors of a decoded document (Go's order). */
+export function checkDocument(d: DocResult, lineOffset = 0): GoValue {
+  if (d.convertError !== undefined) {
+    throw new YamlError(`error converting YAML to JSON: ${d.convertError}`, { line: lineOffset + 1 });
+  }
+  if (d.jsonError !== undefined) {
+    throw new YamlError(`error converting YAML to JSON: ${d.jsonError}`, { line: lineOffset + 1 });
+  }
+  return d.value;
+}
+
+/** unmarshalError is sigs.k8s.io/yaml's failure to decode the JSON into a typed target. */
+export function unmarshalError(kind: string, target: string): YamlError {
+  return new YamlError(
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into Go value of type ${target}`,
+  );
+}
+
+export { GoError };

@@ -1,0 +1,105 @@
+/**
+ * The "natural" key order of yaml.v2's encoder (and yaml.v3's), for string keys: letters after
+ * non-letters, runs of digits compared as numbers.
+ */
+
+const letter = /\p{L}/u;
+const digit = /\p{Nd}/u;
+
+function isLetter(r: number): boolean {
+  if (r < 0x80) return (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
+  return letter.test(String.fromCodePoint(r));
+}
+
+function isDigit(r: number): boolean {
+  if (r < 0x80) return r >= 0x30 && r <= 0x39;
+  return digit.test(String.fromCodePoint(r));
+}
+
+function runes(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    // Go: an unpaired surrogate is invalid UTF-8 and reads as U+FFFD.
+    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  }
+  return out;
+}
+
+const MASK = (1n << 64n) - 1n;
+
+/** digitValue accumulates `n*10 + (r-'0')` over a digit run with Go's int64 wrap-around. */
+function accumulate(rs: number[], from: number, start: number): [number | bigint, number] {
+  let end = from;
+  while (end < rs.length && isDigit(rs[end]!)) end++;
+  if (end - from < 15) {
+    let n = start;
+    for (let i = from; i < end; i++) n = n * 10 + (rs[i]! - 0x30);
+    return [n, end];
+  }
+  let n = BigInt(start);
+  for (let i = from; i < end; i++) n = BigInt.asIntN(64, (n * 10n + BigInt(rs[i]! - 0x30)) & MASK);
+  return [n, end];
+}
+
+/** naturalLess reports whether key a sorts before key b in yaml.v2's keyList order. */
+export function naturalLess(a: string, b: string): boolean {
+  if (a === b) return false;
+  return runesLess(runes(a), runes(b));
+}
+
+function runesLess(ar: number[], br: number[]): boolean {
+  const n = Math.min(ar.length, br.length);
+  for (let i = 0; i < n; i++) {
+    const x = ar[i]!;
+    const y = br[i]!;
+    if (x === y) continue;
+    const al = isLetter(x);
+    const bl = isLetter(y);
+    if (al && bl) return x < y;
+    if (al || bl) return bl;
+    let start = 0;
+    if (x === 0x30 || y === 0x30) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
+        if (ar[j] !== 0x30) {
+          start = 1;
+          break;
+        }
+      }
+    }
+    const [an, ai] = accumulate(ar, i, start);
+    const [bn, bi] = accumulate(br, i, start);
+    // biome-ignore lint/suspicious/noDoubleEquals: number and bigint runs compare by value
+    if (an != bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return x < y;
+  }
+  return ar.length < br.length;
+}
+
+/** naturalCompare is {@link naturalLess} as a comparator for Array#sort. */
+export function naturalCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  return naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0;
+}
+
+/** sortKeysNatural returns the keys in yaml.v2's natural order. */
+export function sortKeysNatural(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
+  const rs = new Map<string, number[]>();
+  for (const k of keys) rs.set(k, runes(k));
+  return keys.sort((a, b) => {
+    if (a === b) return 0;
+    const ar = rs.get(a)!;
+    const br = rs.get(b)!;
+    return runesLess(ar, br) ? -1 : runesLess(br, ar) ? 1 : 0;
+  });
+}
