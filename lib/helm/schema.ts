@@ -1,0 +1,585 @@
+import { formatFloat, GoInt, GoMap, type GoValue, goTypeName, quoteString } from '@/lib/go';
+import type { Chart } from './chart';
+
+/**
+ * values.schema.json validation with the messages of santhosh-tekuri/jsonschema v6 as Helm v4
+ * prints them (`- at '/replicas': minimum: got 0, want 1`). Drafts 2020-12 (default), 2019-09, 7, 6
+ * and 4; local `$ref` only.
+ */
+
+type Schema = boolean | Record<string, unknown>;
+
+/** SchemaError is one validation error: where, what, and the errors that caused it. */
+interface SchemaError {
+  at: string[];
+  message: string;
+  causes: SchemaError[];
+  /** ref marks a `$ref` wrapper, which is not printed when it has a single cause. */
+  ref?: boolean;
+  /** group marks "validation failed" (several errors at one place). */
+  group?: boolean;
+}
+
+/** quote is the library's single-quoted Go string (`'it\'s'`). */
+function quote(s: string): string {
+  const q = quoteString(s).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${q.slice(1, -1)}'`;
+}
+
+const superscript: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+  '+': '',
+};
+
+function group(intPart: string): string {
+  const neg = intPart.startsWith('-');
+  const digits = neg ? intPart.slice(1) : intPart;
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return (neg ? '-' : '') + out;
+}
+
+/** printNumber formats a float64 as golang.org/x/text's English printer does for `%v`. */
+export function printNumber(v: number): string {
+  const s = formatFloat(v, 'g', -1, 64);
+  const m = /^(-?)([0-9]+)(\.[0-9]+)?(?:e([+-][0-9]+))?$/.exec(s);
+  if (!m) return s;
+  const mant = group(`${m[1]}${m[2]}`) + (m[3] ?? '');
+  if (m[4] === undefined) return mant;
+  return `${mant}×10${Array.from(m[4], (c) => superscript[c] ?? c).join('')}`;
+}
+
+/** printInt formats an int with English digit grouping (`1,000`). */
+function printInt(n: number): string {
+  return group(String(n));
+}
+
+/** plain formats a primitive as Go's `%v` does (enum/const messages). */
+function plain(v: GoValue): string {
+  if (typeof v === 'string') return quote(v);
+  if (v === null) return '<nil>';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return formatFloat(v, 'g', -1, 64);
+  if (v instanceof GoInt) return v.value.toString();
+  return 'value';
+}
+
+type JsonType = 'null' | 'boolean' | 'number' | 'integer' | 'string' | 'array' | 'object';
+const typeOrder: JsonType[] = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
+
+function typeOf(v: GoValue): JsonType | undefined {
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return 'boolean';
+  if (typeof v === 'number' || v instanceof GoInt) return 'number';
+  if (typeof v === 'string') return 'string';
+  if (Array.isArray(v) && goTypeName(v) === '[]interface {}') return 'array';
+  if (v instanceof GoMap && v.goType === 'map[string]interface {}') return 'object';
+  return undefined;
+}
+
+function num(v: GoValue): number {
+  return v instanceof GoInt ? Number(v.value) : (v as number);
+}
+
+function isInteger(v: GoValue): boolean {
+  return v instanceof GoInt || (typeof v === 'number' && Number.isInteger(v));
+}
+
+function toJS(v: GoValue): unknown {
+  if (v instanceof GoMap) return Object.fromEntries([...v].map(([k, e]) => [k, toJS(e)]));
+  if (Array.isArray(v)) return v.map(toJS);
+  if (v instanceof GoInt) return Number(v.value);
+  return v;
+}
+
+function equals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => equals(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return (
+      ka.length === kb.length &&
+      ka.every((k) => k in b && equals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  }
+  return false;
+}
+
+interface Ctx {
+  root: Schema;
+  draft: number;
+}
+
+function draftOf(root: Schema): number {
+  if (typeof root !== 'object') return 2020;
+  const s = typeof root.$schema === 'string' ? root.$schema : '';
+  if (s.includes('draft-04')) return 4;
+  if (s.includes('draft-06')) return 6;
+  if (s.includes('draft-07')) return 7;
+  if (s.includes('2019-09')) return 2019;
+  return 2020;
+}
+
+function resolveRef(ctx: Ctx, ref: string): Schema | undefined {
+  if (!ref.startsWith('#')) return true;
+  const ptr = decodeURIComponent(ref.slice(1));
+  if (ptr === '') return ctx.root;
+  if (!ptr.startsWith('/')) {
+    // An anchor (`#name`): search `$anchor` / draft ≤ 7 `$id: "#name"`.
+    let found: Schema | undefined;
+    const walk = (s: unknown) => {
+      if (found || !s || typeof s !== 'object') return;
+      const o = s as Record<string, unknown>;
+      if (o.$anchor === ptr || o.$id === `#${ptr}` || o.id === `#${ptr}`) found = o;
+      for (const v of Object.values(o)) walk(v);
+    };
+    walk(ctx.root);
+    return found;
+  }
+  let cur: unknown = ctx.root;
+  for (const raw of ptr.slice(1).split('/')) {
+    const tok = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[tok];
+  }
+  return cur as Schema | undefined;
+}
+
+class Validator {
+  /** evaluated collects property names evaluated by this schema (for unevaluatedProperties). */
+  evaluated = new Set<string>();
+  errors: SchemaError[] = [];
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly s: Schema,
+    readonly v: GoValue,
+    readonly at: string[],
+  ) {}
+
+  err(message: string, causes: SchemaError[] = []): SchemaError {
+    return { at: this.at, message, causes };
+  }
+
+  add(message: string, causes: SchemaError[] = []): void {
+    this.errors.push(this.err(message, causes));
+  }
+
+  addErr(e: SchemaError | undefined): void {
+    if (e) this.errors.push(e);
+  }
+
+  /** child validates another value (a property or item) with a subschema. */
+  child(s: unknown, v: GoValue, tok: string): SchemaError | undefined {
+    return new Validator(this.ctx, s as Schema, v, [...this.at, tok]).run();
+  }
+
+  /** self validates the same value with a subschema, merging its evaluated properties when valid. */
+  self(s: unknown): SchemaError | undefined {
+    const sub = new Validator(this.ctx, s as Schema, this.v, this.at);
+    const e = sub.run();
+    if (!e) for (const p of sub.evaluated) this.evaluated.add(p);
+    return e;
+  }
+
+  run(): SchemaError | undefined {
+    const s = this.s;
+    const v = this.v;
+    if (s === true || s === undefined) return undefined;
+    if (s === false) return this.err('false schema');
+    const d = this.ctx.draft;
+    const t = typeOf(v);
+    if (t === undefined) return this.err(`invalid jsonType ${goTypeName(v)}`);
+    if (s.type !== undefined) {
+      const types = (Array.isArray(s.type) ? s.type : [s.type]) as JsonType[];
+      const ok = types.includes(t) || (types.includes('integer') && t === 'number' && isInteger(v));
+      if (!ok) {
+        const want = typeOrder.filter((x) => types.includes(x));
+        return this.err(`got ${t}, want ${want.join(' or ')}`);
+      }
+    }
+    if ('const' in s) {
+      if (!equals(toJS(v), s.const)) {
+        const w = s.const;
+        if (w !== null && typeof w === 'object') return this.err("'const' failed");
+        return this.err(`value must be ${plain(w as GoValue)}`);
+      }
+    }
+    if (Array.isArray(s.enum)) {
+      const jv = toJS(v);
+      if (!s.enum.some((e) => equals(jv, e))) {
+        if (s.enum.some((e) => e !== null && typeof e === 'object')) return this.err("'enum' failed");
+        if (s.enum.length === 1) return this.err(`value must be ${plain(s.enum[0] as GoValue)}`);
+        return this.err(`value must be one of ${s.enum.map((e) => plain(e as GoValue)).join(', ')}`);
+      }
+    }
+    if (typeof s.$ref === 'string') {
+      const target = resolveRef(this.ctx, s.$ref);
+      const e = this.self(target ?? true);
+      if (d < 2019) return e ? this.refErr(e) : undefined;
+      if (e) this.errors.push(this.refErr(e));
+    }
+    if (t === 'object') this.object(v as GoMap);
+    else if (t === 'array') this.array(v as GoValue[]);
+    else if (t === 'string') this.string(v as string);
+    else if (t === 'number') this.number(num(v));
+    this.cond();
+    if (d >= 2019 && t === 'object' && s.unevaluatedProperties !== undefined) {
+      for (const k of [...(v as GoMap).keys()].sort()) {
+        if (this.evaluated.has(k)) continue;
+        this.addErr(this.child(s.unevaluatedProperties, (v as GoMap).get(k) as GoValue, k));
+        this.evaluated.add(k);
+      }
+    }
+    if (this.errors.length === 0) return undefined;
+    if (this.errors.length === 1) return this.errors[0];
+    return { at: this.at, message: 'validation failed', causes: this.errors, group: true };
+  }
+
+  refErr(e: SchemaError): SchemaError {
+    return { at: this.at, message: 'validation failed', causes: e.group ? e.causes : [e], ref: true };
+  }
+
+  object(obj: GoMap): void {
+    const s = this.s as Record<string, unknown>;
+    const d = this.ctx.draft;
+    if (typeof s.minProperties === 'number' && obj.size < s.minProperties) {
+      this.add(`minProperties: got ${printInt(obj.size)}, want ${printInt(s.minProperties)}`);
+    }
+    if (typeof s.maxProperties === 'number' && obj.size > s.maxProperties) {
+      this.add(`maxProperties: got ${printInt(obj.size)}, want ${printInt(s.maxProperties)}`);
+    }
+    if (Array.isArray(s.required)) {
+      const missing = (s.required as string[]).filter((p) => !obj.has(p));
+      if (missing.length === 1) this.add(`missing property ${quote(missing[0] as string)}`);
+      else if (missing.length > 1) this.add(`missing properties ${missing.map(quote).join(', ')}`);
+    }
+    if (d < 2019 && s.dependencies && typeof s.dependencies === 'object') {
+      for (const [p, dep] of Object.entries(s.dependencies as Record<string, unknown>)) {
+        if (!obj.has(p)) continue;
+        if (Array.isArray(dep)) {
+          const missing = (dep as string[]).filter((x) => !obj.has(x));
+          if (missing.length > 0) {
+            this.add(`properties ${missing.map(quote).join(', ')} required, if ${quote(p)} exists`);
+          }
+        } else {
+          this.addErr(this.self(dep));
+        }
+      }
+    }
+    const props = (s.properties ?? {}) as Record<string, unknown>;
+    const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(
+      ([re, sch]) => [new RegExp(re, 'u'), sch] as const,
+    );
+    const additional: string[] = [];
+    // Go iterates the object map in random order; name order keeps our messages stable.
+    for (const k of [...obj.keys()].sort()) {
+      const pv = obj.get(k) as GoValue;
+      let evaluated = false;
+      if (Object.hasOwn(props, k)) {
+        evaluated = true;
+        this.addErr(this.child(props[k], pv, k));
+      }
+      for (const [re, sch] of patterns) {
+        if (re.test(k)) {
+          evaluated = true;
+          this.addErr(this.child(sch, pv, k));
+        }
+      }
+      if (!evaluated && s.additionalProperties !== undefined) {
+        evaluated = true;
+        if (s.additionalProperties === false) additional.push(k);
+        else if (s.additionalProperties !== true) this.addErr(this.child(s.additionalProperties, pv, k));
+      }
+      if (evaluated) this.evaluated.add(k);
+    }
+    if (additional.length > 0)
+      this.add(`additional properties ${additional.map(quote).join(', ')} not allowed`);
+    if (d === 4) return;
+    if (s.propertyNames !== undefined) {
+      for (const k of [...obj.keys()].sort()) {
+        const e = new Validator(this.ctx, s.propertyNames as Schema, k, this.at).run();
+        if (e) this.add(`invalid propertyName ${quote(k)}`, e.group ? e.causes : [e]);
+      }
+    }
+    if (d === 6) return;
+    if (d >= 2019) {
+      for (const [p, sch] of Object.entries((s.dependentSchemas ?? {}) as Record<string, unknown>)) {
+        if (obj.has(p)) this.addErr(this.self(sch));
+      }
+      for (const [p, reqd] of Object.entries((s.dependentRequired ?? {}) as Record<string, string[]>)) {
+        if (!obj.has(p)) continue;
+        const missing = reqd.filter((x) => !obj.has(x));
+        if (missing.length > 0) {
+          this.add(`properties ${missing.map(quote).join(', ')} required, if ${quote(p)} exists`);
+        }
+      }
+    }
+  }
+
+  array(arr: GoValue[]): void {
+    const s = this.s as Record<string, unknown>;
+    const d = this.ctx.draft;
+    if (typeof s.minItems === 'number' && arr.length < s.minItems) {
+      this.add(`minItems: got ${printInt(arr.length)}, want ${printInt(s.minItems)}`);
+    }
+    if (typeof s.maxItems === 'number' && arr.length > s.maxItems) {
+      this.add(`maxItems: got ${printInt(arr.length)}, want ${printInt(s.maxItems)}`);
+    }
+    if (s.uniqueItems === true && arr.length > 1) {
+      const js = arr.map(toJS);
+      outer: for (let i = 0; i < js.length; i++) {
+        for (let j = i + 1; j < js.length; j++) {
+          if (equals(js[i], js[j])) {
+            this.add(`items at ${i} and ${j} are equal`);
+            break outer;
+          }
+        }
+      }
+    }
+    if (d < 2020) {
+      let evaluated = 0;
+      if (Array.isArray(s.items)) {
+        evaluated = Math.min(arr.length, s.items.length);
+        for (let i = 0; i < evaluated; i++) this.addErr(this.child(s.items[i], arr[i] as GoValue, String(i)));
+      } else if (s.items !== undefined) {
+        arr.forEach((item, i) => {
+          this.addErr(this.child(s.items, item, String(i)));
+        });
+        evaluated = arr.length;
+      }
+      if (s.additionalItems === false && evaluated !== arr.length) {
+        this.add(`last ${arr.length - evaluated} additionalItem(s) not allowed`);
+      } else if (s.additionalItems !== undefined && typeof s.additionalItems !== 'boolean') {
+        // jsonschema: the index reported is relative to the first additional item.
+        arr.slice(evaluated).forEach((item, i) => {
+          this.addErr(this.child(s.additionalItems, item, String(i)));
+        });
+      }
+    } else {
+      const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+      const evaluated = Math.min(prefix.length, arr.length);
+      for (let i = 0; i < evaluated; i++) this.addErr(this.child(prefix[i], arr[i] as GoValue, String(i)));
+      if (s.items !== undefined) {
+        // jsonschema: the index reported is relative to the first item after prefixItems.
+        arr.slice(evaluated).forEach((item, i) => {
+          this.addErr(this.child(s.items, item, String(i)));
+        });
+      }
+    }
+    if (s.contains !== undefined && d >= 6) {
+      const errors: SchemaError[] = [];
+      const matched: number[] = [];
+      arr.forEach((item, i) => {
+        const e = this.child(s.contains, item, String(i));
+        if (e) errors.push(e);
+        else matched.push(i);
+      });
+      if (typeof s.minContains === 'number' && d >= 2019) {
+        if (matched.length < s.minContains) {
+          this.add(
+            matched.length === 0
+              ? `min ${s.minContains} items required to match contains schema, but none matched`
+              : `min ${s.minContains} items required to match contains schema, but matched ${matched.length} items at ${matched.join(' ')}`,
+            errors,
+          );
+        }
+      } else if (matched.length === 0) {
+        this.add('no items match contains schema', errors);
+      }
+      if (typeof s.maxContains === 'number' && d >= 2019 && matched.length > s.maxContains) {
+        this.add(
+          `max ${s.maxContains} items required to match contains schema, but matched ${matched.length} items at ${matched.join(' ')}`,
+        );
+      }
+    }
+  }
+
+  string(str: string): void {
+    const s = this.s as Record<string, unknown>;
+    const len = Array.from(str).length;
+    if (typeof s.minLength === 'number' && len < s.minLength) {
+      this.add(`minLength: got ${printInt(len)}, want ${printInt(s.minLength)}`);
+    }
+    if (typeof s.maxLength === 'number' && len > s.maxLength) {
+      this.add(`maxLength: got ${printInt(len)}, want ${printInt(s.maxLength)}`);
+    }
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(str)) {
+      this.add(`${quote(str)} does not match pattern ${quote(s.pattern)}`);
+    }
+  }
+
+  number(n: number): void {
+    const s = this.s as Record<string, unknown>;
+    const d = this.ctx.draft;
+    let exMin = s.exclusiveMinimum;
+    let exMax = s.exclusiveMaximum;
+    let min = s.minimum;
+    let max = s.maximum;
+    if (d === 4) {
+      // Draft 4: exclusiveMinimum/Maximum are booleans modifying minimum/maximum.
+      if (exMin === true) [exMin, min] = [min, undefined];
+      else exMin = undefined;
+      if (exMax === true) [exMax, max] = [max, undefined];
+      else exMax = undefined;
+    }
+    if (typeof min === 'number' && n < min)
+      this.add(`minimum: got ${printNumber(n)}, want ${printNumber(min)}`);
+    if (typeof max === 'number' && n > max)
+      this.add(`maximum: got ${printNumber(n)}, want ${printNumber(max)}`);
+    if (typeof exMin === 'number' && n <= exMin) {
+      this.add(`exclusiveMinimum: got ${printNumber(n)}, want ${printNumber(exMin)}`);
+    }
+    if (typeof exMax === 'number' && n >= exMax) {
+      this.add(`exclusiveMaximum: got ${printNumber(n)}, want ${printNumber(exMax)}`);
+    }
+    if (typeof s.multipleOf === 'number' && !isMultiple(n, s.multipleOf)) {
+      this.add(`multipleOf: got ${printNumber(n)}, want ${printNumber(s.multipleOf)}`);
+    }
+  }
+
+  cond(): void {
+    const s = this.s as Record<string, unknown>;
+    if (s.not !== undefined) {
+      if (!new Validator(this.ctx, s.not as Schema, this.v, this.at).run()) this.add("'not' failed");
+    }
+    if (Array.isArray(s.allOf) && s.allOf.length > 0) {
+      const errors = s.allOf.map((x) => this.self(x)).filter((e): e is SchemaError => e !== undefined);
+      if (errors.length > 0) this.add("'allOf' failed", errors);
+    }
+    if (Array.isArray(s.anyOf) && s.anyOf.length > 0) {
+      const errors: SchemaError[] = [];
+      let matched = false;
+      for (const x of s.anyOf) {
+        const e = this.self(x);
+        if (e) errors.push(e);
+        else matched = true;
+      }
+      if (!matched) this.add("'anyOf' failed", errors);
+    }
+    if (Array.isArray(s.oneOf) && s.oneOf.length > 0) {
+      const errors: SchemaError[] = [];
+      let matched = -1;
+      for (let i = 0; i < s.oneOf.length; i++) {
+        const e = this.self(s.oneOf[i]);
+        if (e) {
+          if (matched === -1) errors.push(e);
+        } else if (matched === -1) {
+          matched = i;
+        } else {
+          this.add(`'oneOf' failed, subschemas ${matched}, ${i} matched`);
+          break;
+        }
+      }
+      if (matched === -1) this.add("'oneOf' failed, none matched", errors);
+    }
+    if (s.if !== undefined && this.ctx.draft >= 7) {
+      if (!this.self(s.if)) {
+        if (s.then !== undefined) this.addErr(this.self(s.then));
+      } else if (s.else !== undefined) {
+        this.addErr(this.self(s.else));
+      }
+    }
+  }
+}
+
+function isMultiple(n: number, m: number): boolean {
+  const q = n / m;
+  if (Number.isInteger(q)) return true;
+  // Decimal multiples (0.1, 0.01…): compare with a scaled integer ratio as big.Rat would.
+  const scale = 10 ** Math.min(15, Math.max(decimals(n), decimals(m)));
+  const a = Math.round(n * scale);
+  const b = Math.round(m * scale);
+  return b !== 0 && Number.isSafeInteger(a) && a % b === 0;
+}
+
+function decimals(x: number): number {
+  const s = String(x);
+  const e = /e-(\d+)$/.exec(s);
+  if (e) return Number(e[1]);
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+function jsonPtr(tokens: string[]): string {
+  return tokens.map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+function display(e: SchemaError, indent: number, out: string[]): void {
+  let next = indent;
+  if (!(e.ref && e.causes.length === 1)) {
+    let line = '';
+    if (indent > 0) line += `\n${'  '.repeat(indent - 1)}- `;
+    line += `at ${quote(jsonPtr(e.at))}: ${e.message}`;
+    out.push(line);
+    next = indent + 1;
+  }
+  for (const c of e.causes) display(c, next, out);
+}
+
+/**
+ * validateValues validates values against one schema text and returns the library's error text as
+ * Helm prints it under the chart name (`- at '/x': …` lines, each ending in a newline), or null
+ * when the values are valid.
+ */
+export function validateValues(schemaText: string, values: GoMap): string | null {
+  let root: Schema;
+  try {
+    root = JSON.parse(schemaText) as Schema;
+  } catch (e) {
+    return `${(e as Error).message}\n`;
+  }
+  const ctx: Ctx = { root, draft: draftOf(root) };
+  const err = new Validator(ctx, root, values, []).run();
+  if (!err) return null;
+  const causes = err.group ? err.causes : [err];
+  const out: string[] = [];
+  for (const c of causes) display(c, 1, out);
+  return `${out.join('').replace(/^\n/, '')}\n`;
+}
+
+/**
+ * validateSchemas is Helm's ValidateAgainstSchema over a chart tree: each chart with a
+ * values.schema.json is validated against its section of the coalesced values. It returns null
+ * when everything is valid, else Helm's full message
+ * (`values don't meet the specifications of the schema(s) in the following chart(s):\nc4:\n- at …`).
+ */
+export function validateSchemas(chart: Chart, values: GoMap): string | null {
+  const body = validateTree(chart, values);
+  if (body === '') return null;
+  return `values don't meet the specifications of the schema(s) in the following chart(s):\n${body}`;
+}
+
+function validateTree(chart: Chart, values: GoMap): string {
+  let sb = '';
+  if (chart.schemaText !== undefined) {
+    const e = validateValues(chart.schemaText, values);
+    if (e !== null) sb += `${chart.metadata.name}:\n${e}`;
+  }
+  for (const sub of chart.dependencies) {
+    const raw = values.get(sub.metadata.name);
+    if (raw === undefined || raw === null) continue;
+    if (!(raw instanceof GoMap && raw.goType === 'map[string]interface {}')) {
+      sb += `${sub.metadata.name}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      continue;
+    }
+    sb += validateTree(sub, raw);
+  }
+  return sb;
+}
