@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GoMap, GoPanic, type GoValue } from '../go';
-import { compileGlob, makeFiles, makeRelease, makeValues, parseKubeVersion, sliceMethod } from './builtins';
+import {
+  base64Bytes,
+  compileGlob,
+  makeFiles,
+  makeRelease,
+  makeValues,
+  parseKubeVersion,
+  sliceMethod,
+} from './builtins';
 
 describe('parseKubeVersion', () => {
   // Wants: `{{ .Capabilities.KubeVersion }}|.Version|.Major|.Minor` printed by helm v4.1.4 --kube-version X.
@@ -115,4 +123,15 @@ describe('.Release and APIVersions', () => {
     expect(has?.fn('apps/v1')).toBe(true);
     expect(has?.fn('apps')).toBe(false);
   });
+});
+
+describe('base64Bytes', () => {
+  const cases: { name: string; input: string; want: string }[] = [
+    { name: 'empty', input: '', want: '' },
+    { name: 'one pad', input: 'ab', want: 'YWI=' },
+    { name: 'two pads', input: 'a', want: 'YQ==' },
+    { name: 'no pad', input: 'abc', want: 'YWJj' },
+  ];
+  for (const { name, input, want } of cases)
+    it(name, () => expect(base64Bytes(enc.encode(input))).toBe(want));
 });

@@ -6,10 +6,11 @@
  * Parsing happens once per set of template texts (cached); a render only executes.
  */
 import { GoError, GoMap, type GoValue, quoteString } from '../go';
-import { base64Encode, type FuncMap, sprigFuncs } from '../sprig';
+import { type FuncMap, sprigFuncs } from '../sprig';
 import { ExecError, TemplateError, TemplateSet } from '../template';
 import { marshalYaml, toYaml } from '../yaml';
 import {
+  base64Bytes,
   type Capabilities,
   chartMetadataMap,
   filesOf,
@@ -209,7 +210,7 @@ const filesCache = new WeakMap<object, GoMap>();
 function filesFor(chart: Chart): GoMap {
   let f = filesCache.get(chart.files);
   if (!f) {
-    f = makeFiles(filesOf(chart), { toYaml, base64: base64Encode });
+    f = makeFiles(filesOf(chart), { toYaml, base64: base64Bytes });
     filesCache.set(chart.files, f);
   }
   return f;
