@@ -158,7 +158,8 @@ export type GoType =
   | '[]string'
   | 'map[string]interface {}'
   | '[]uint8'
-  | 'reflect.Value';
+  | 'reflect.Value'
+  | 'time.Time';
 
 /**
  * GoFuncValue describes a Go function callable from templates: its name, parameter types (the

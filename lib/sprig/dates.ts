@@ -1,0 +1,724 @@
+/**
+ * Sprig's date functions with Go's `time` semantics: layouts (`2006-01-02T15:04:05Z07:00`),
+ * `time.Time` printing (`2024-02-03 00:00:00 +0000 UTC`), durations (`1h2m3s`), IANA zones through
+ * Intl. "Local" is the injected time zone (default UTC); the clock is injected too.
+ */
+import { GoError, GoInt, GoObject, type GoValue } from '../go';
+import { intArg, strArg } from './cast';
+import { type FuncMap, goFunc, type SprigEnv } from './func';
+
+const NS_PER_MS = 1_000_000n;
+const SECOND = 1_000_000_000n;
+
+/** zoneOffset returns the UTC offset in seconds and the abbreviation of a zone at an instant. */
+function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
+  if (zone === 'UTC') return { offset: 0, abbr: 'UTC' };
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    timeZoneName: 'short',
+  });
+  const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const local = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  const offset = Math.round((local - Math.floor(ms / 1000) * 1000) / 1000);
+  let abbr = parts.timeZoneName ?? '';
+  if (!/^[A-Z]{2,5}$/.test(abbr)) {
+    // Go: zones without a letter abbreviation print their offset (`+0530`, `-03`).
+    const sign = offset < 0 ? '-' : '+';
+    const a = Math.abs(offset);
+    const hh = String(Math.floor(a / 3600)).padStart(2, '0');
+    const mm = String(Math.floor((a % 3600) / 60)).padStart(2, '0');
+    abbr = mm === '00' ? `${sign}${hh}` : `${sign}${hh}${mm}`;
+  }
+  return { offset, abbr };
+}
+
+/** validZone reports whether Intl knows an IANA zone name. */
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** GoTime is a Go `time.Time`: an instant (Unix nanoseconds) in a location. */
+export class GoTime extends GoObject {
+  readonly goType = 'time.Time';
+  constructor(
+    /** ns is nanoseconds since the Unix epoch. */
+    readonly ns: bigint,
+    /** zone is the IANA name of the location ("UTC" for UTC). */
+    readonly zone: string,
+    /** monotonic is the `m=±…` reading `now` prints, or undefined. */
+    readonly monotonic?: string,
+  ) {
+    super();
+  }
+
+  /** fromDate makes a time from a JS Date in a zone. */
+  static fromDate(d: Date, zone: string): GoTime {
+    return new GoTime(BigInt(d.getTime()) * NS_PER_MS, zone);
+  }
+
+  /** unix returns whole seconds since the epoch (floor, as Go's Unix()). */
+  unix(): bigint {
+    const s = this.ns / SECOND;
+    return this.ns < 0n && s * SECOND !== this.ns ? s - 1n : s;
+  }
+
+  /** fields returns the calendar fields of the time in its zone. */
+  fields(): {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+    nanos: number;
+    weekday: number;
+    yday: number;
+    offset: number;
+    abbr: string;
+  } {
+    const sec = this.unix();
+    const nanos = Number(this.ns - sec * SECOND);
+    const ms = Number(sec) * 1000;
+    const { offset, abbr } = zoneInfo(this.zone, ms);
+    const d = new Date(ms + offset * 1000);
+    const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      nanos,
+      weekday: d.getUTCDay(),
+      yday: Math.floor((d.getTime() - start) / 86400000) + 1,
+      offset,
+      abbr,
+    };
+  }
+
+  /** in returns the same instant in another zone. */
+  in(zone: string): GoTime {
+    return new GoTime(this.ns, zone);
+  }
+
+  override string(): string {
+    const s = formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
+    return this.monotonic ? `${s} ${this.monotonic}` : s;
+  }
+
+  override format(): string {
+    return this.string();
+  }
+
+  override toJSONValue(): GoValue {
+    return formatTime(this, '2006-01-02T15:04:05.999999999Z07:00');
+  }
+
+  override method(name: string): GoFuncValue | undefined {
+    const methods: Record<string, () => GoValue> = {
+      Unix: () => new GoInt(this.unix(), 'int64'),
+      UnixNano: () => new GoInt(this.ns, 'int64'),
+      Year: () => new GoInt(BigInt(this.fields().year)),
+      YearDay: () => new GoInt(BigInt(this.fields().yday)),
+      Day: () => new GoInt(BigInt(this.fields().day)),
+      Hour: () => new GoInt(BigInt(this.fields().hour)),
+      Minute: () => new GoInt(BigInt(this.fields().minute)),
+      Second: () => new GoInt(BigInt(this.fields().second)),
+      Nanosecond: () => new GoInt(BigInt(this.fields().nanos)),
+      String: () => this.string(),
+      UTC: () => this.in('UTC'),
+    };
+    const m = methods[name];
+    if (m) return goFunc(name, [], m);
+    if (name === 'Format') return goFunc('Format', ['string'], (l) => formatTime(this, strArg(l)));
+    return undefined;
+  }
+}
+
+type GoFuncValue = import('../go').GoFuncValue;
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Layout tokens in the order Go's nextStdChunk recognises them (longest first where prefixes collide). */
+const TOKENS = [
+  'January',
+  'Jan',
+  'Monday',
+  'Mon',
+  'MST',
+  '2006',
+  '2',
+  '_2',
+  '__2',
+  '002',
+  '01',
+  '02',
+  '06',
+  '03',
+  '04',
+  '05',
+  '1',
+  '15',
+  '3',
+  '4',
+  '5',
+  'PM',
+  'pm',
+  'Z070000',
+  'Z07:00:00',
+  'Z0700',
+  'Z07:00',
+  'Z07',
+  '-070000',
+  '-07:00:00',
+  '-0700',
+  '-07:00',
+  '-07',
+];
+
+type Chunk = { lit: string } | { tok: string };
+
+/** splitLayout splits a Go layout into literal text and std tokens (time.nextStdChunk's rules). */
+function splitLayout(layout: string): Chunk[] {
+  const out: Chunk[] = [];
+  let lit = '';
+  let i = 0;
+  const flush = () => {
+    if (lit) out.push({ lit });
+    lit = '';
+  };
+  while (i < layout.length) {
+    const r = layout.slice(i);
+    let tok: string | undefined;
+    const c = layout[i]!;
+    if (c === 'J' && r.startsWith('Jan')) tok = r.startsWith('January') ? 'January' : 'Jan';
+    else if (c === 'M' && r.startsWith('Mon')) tok = r.startsWith('Monday') ? 'Monday' : 'Mon';
+    else if (c === 'M' && r.startsWith('MST')) tok = 'MST';
+    else if (c === '0' && /^0[1-6]/.test(r)) tok = r.slice(0, 2);
+    else if (c === '0' && r.startsWith('002')) tok = '002';
+    else if (c === '1') tok = r.startsWith('15') ? '15' : '1';
+    else if (c === '2') tok = r.startsWith('2006') ? '2006' : '2';
+    else if (c === '_' && r.startsWith('_2')) {
+      if (r.startsWith('_2006')) {
+        lit += '_';
+        i++;
+        continue;
+      }
+      tok = '_2';
+    } else if (c === '_' && r.startsWith('__2')) tok = '__2';
+    else if (c === '3' || c === '4' || c === '5') tok = c;
+    else if (c === 'P' && r.startsWith('PM')) tok = 'PM';
+    else if (c === 'p' && r.startsWith('pm')) tok = 'pm';
+    else if (c === '-' || c === 'Z') {
+      for (const t of ['070000', '07:00:00', '0700', '07:00', '07']) {
+        if (r.startsWith(c + t)) {
+          tok = c + t;
+          break;
+        }
+      }
+    } else if ((c === '.' || c === ',') && /^[.,](0+|9+)/.test(r)) {
+      const m = /^[.,](0+|9+)/.exec(r)!;
+      const next = layout[i + m[0].length];
+      if (next === undefined || !/[0-9]/.test(next)) tok = m[0];
+    }
+    if (tok && TOKENS.includes(tok.replace(/^[.,]/, '')) === false && !/^[.,]/.test(tok)) tok = undefined;
+    if (tok) {
+      flush();
+      out.push({ tok });
+      i += tok.length;
+    } else {
+      lit += c;
+      i++;
+    }
+  }
+  flush();
+  return out;
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+function formatOffset(tok: string, offset: number): string {
+  if (tok.startsWith('Z') && offset === 0) return 'Z';
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  const hh = pad(Math.floor(a / 3600), 2);
+  const mm = pad(Math.floor((a % 3600) / 60), 2);
+  const ss = pad(a % 60, 2);
+  const t = tok.slice(1);
+  switch (t) {
+    case '07':
+      return sign + hh;
+    case '0700':
+      return sign + hh + mm;
+    case '07:00':
+      return `${sign}${hh}:${mm}`;
+    case '070000':
+      return sign + hh + mm + ss;
+    default:
+      return `${sign}${hh}:${mm}:${ss}`;
+  }
+}
+
+/** formatTime is Time.Format with a Go layout. */
+export function formatTime(t: GoTime, layout: string): string {
+  const f = t.fields();
+  let out = '';
+  for (const ch of splitLayout(layout)) {
+    if ('lit' in ch) {
+      out += ch.lit;
+      continue;
+    }
+    const tok = ch.tok;
+    switch (tok) {
+      case 'January':
+        out += MONTHS[f.month - 1];
+        break;
+      case 'Jan':
+        out += MONTHS[f.month - 1]!.slice(0, 3);
+        break;
+      case 'Monday':
+        out += DAYS[f.weekday];
+        break;
+      case 'Mon':
+        out += DAYS[f.weekday]!.slice(0, 3);
+        break;
+      case 'MST':
+        out += f.abbr;
+        break;
+      case '2006':
+        out += pad(f.year, 4);
+        break;
+      case '06':
+        out += pad(f.year % 100, 2);
+        break;
+      case '01':
+        out += pad(f.month, 2);
+        break;
+      case '1':
+        out += String(f.month);
+        break;
+      case '02':
+        out += pad(f.day, 2);
+        break;
+      case '2':
+        out += String(f.day);
+        break;
+      case '_2':
+        out += String(f.day).padStart(2, ' ');
+        break;
+      case '__2':
+        out += String(f.yday).padStart(3, ' ');
+        break;
+      case '002':
+        out += pad(f.yday, 3);
+        break;
+      case '15':
+        out += pad(f.hour, 2);
+        break;
+      case '03':
+        out += pad(f.hour % 12 === 0 ? 12 : f.hour % 12, 2);
+        break;
+      case '3':
+        out += String(f.hour % 12 === 0 ? 12 : f.hour % 12);
+        break;
+      case '04':
+        out += pad(f.minute, 2);
+        break;
+      case '4':
+        out += String(f.minute);
+        break;
+      case '05':
+        out += pad(f.second, 2);
+        break;
+      case '5':
+        out += String(f.second);
+        break;
+      case 'PM':
+        out += f.hour >= 12 ? 'PM' : 'AM';
+        break;
+      case 'pm':
+        out += f.hour >= 12 ? 'pm' : 'am';
+        break;
+      default:
+        if (tok[0] === '.' || tok[0] === ',') {
+          const digits = tok.length - 1;
+          const frac = pad(f.nanos, 9).slice(0, digits);
+          if (tok[1] === '0') out += tok[0] + frac;
+          else {
+            const trimmed = pad(f.nanos, 9).slice(0, digits).replace(/0+$/, '');
+            if (trimmed) out += tok[0] + trimmed;
+          }
+        } else out += formatOffset(tok, f.offset);
+    }
+  }
+  return out;
+}
+
+/** parseTime is time.ParseInLocation for the common layout tokens; throws GoError like Go. */
+export function parseTime(layout: string, value: string, zone: string): GoTime {
+  const fail = (elem: string, rest: string, extra = ''): never => {
+    throw new GoError(
+      `parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}${extra}`,
+    );
+  };
+  let v = value;
+  let year = 1;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let min = 0;
+  let sec = 0;
+  let nanos = 0;
+  let pm: boolean | undefined;
+  let offset: number | undefined;
+  const num = (tok: string, min2: number, max2: number): number => {
+    const m = new RegExp(`^\\d{${min2},${max2}}`).exec(v);
+    if (!m) return fail(tok, v);
+    v = v.slice(m[0].length);
+    return Number(m[0]);
+  };
+  for (const ch of splitLayout(layout)) {
+    if ('lit' in ch) {
+      if (!v.startsWith(ch.lit)) fail(ch.lit, v);
+      v = v.slice(ch.lit.length);
+      continue;
+    }
+    const tok = ch.tok;
+    const before = v;
+    switch (tok) {
+      case '2006':
+        year = num(tok, 4, 4);
+        break;
+      case '06':
+        year = num(tok, 2, 2);
+        year += year >= 69 ? 1900 : 2000;
+        break;
+      case '01':
+        month = num(tok, 2, 2);
+        if (month < 1 || month > 12) fail(tok, before, ': month out of range');
+        break;
+      case '1':
+        month = num(tok, 1, 2);
+        break;
+      case 'January':
+      case 'Jan': {
+        const names = tok === 'Jan' ? MONTHS.map((m) => m.slice(0, 3)) : MONTHS;
+        const i = names.findIndex((n) => v.toLowerCase().startsWith(n.toLowerCase()));
+        if (i < 0) fail(tok, v);
+        month = i + 1;
+        v = v.slice(names[i]!.length);
+        break;
+      }
+      case 'Monday':
+      case 'Mon': {
+        const names = tok === 'Mon' ? DAYS.map((d) => d.slice(0, 3)) : DAYS;
+        const i = names.findIndex((n) => v.toLowerCase().startsWith(n.toLowerCase()));
+        if (i < 0) fail(tok, v);
+        v = v.slice(names[i]!.length);
+        break;
+      }
+      case '02':
+        day = num(tok, 2, 2);
+        break;
+      case '2':
+      case '_2':
+        if (tok === '_2' && v.startsWith(' ')) v = v.slice(1);
+        day = num(tok, 1, 2);
+        break;
+      case '15':
+        hour = num(tok, 2, 2);
+        break;
+      case '03':
+      case '3':
+        hour = num(tok, tok === '3' ? 1 : 2, 2);
+        break;
+      case '04':
+      case '4':
+        min = num(tok, tok === '4' ? 1 : 2, 2);
+        break;
+      case '05':
+      case '5':
+        sec = num(tok, tok === '5' ? 1 : 2, 2);
+        if (/^[.,]\d/.test(v)) {
+          const m = /^[.,](\d+)/.exec(v)!;
+          nanos = Number(m[1]!.slice(0, 9).padEnd(9, '0'));
+          v = v.slice(m[0].length);
+        }
+        break;
+      case 'PM':
+      case 'pm': {
+        const m = /^(AM|PM|am|pm)/.exec(v);
+        if (!m) fail(tok, v);
+        pm = m![1]!.toUpperCase() === 'PM';
+        v = v.slice(2);
+        break;
+      }
+      case 'MST': {
+        const m = /^[A-Z]{3,5}|^UTC/.exec(v);
+        if (!m) fail(tok, v);
+        if (m![0] === 'UTC' || m![0] === 'GMT') offset = 0;
+        v = v.slice(m![0].length);
+        break;
+      }
+      default:
+        if (tok[0] === '.' || tok[0] === ',') {
+          const m = /^[.,](\d+)/.exec(v);
+          if (!m) fail(tok, v);
+          nanos = Number(m![1]!.slice(0, 9).padEnd(9, '0'));
+          v = v.slice(m![0].length);
+        } else {
+          if (tok[0] === 'Z' && v.startsWith('Z')) {
+            offset = 0;
+            v = v.slice(1);
+            break;
+          }
+          const m = /^([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?/.exec(v);
+          if (!m) fail(tok, v);
+          offset =
+            (m![1] === '-' ? -1 : 1) * (Number(m![2]) * 3600 + Number(m![3] ?? 0) * 60 + Number(m![4] ?? 0));
+          v = v.slice(m![0].length);
+        }
+    }
+  }
+  if (v !== '') throw new GoError(`parsing time ${JSON.stringify(value)}: extra text: ${JSON.stringify(v)}`);
+  if (pm !== undefined) {
+    if (pm && hour < 12) hour += 12;
+    else if (!pm && hour === 12) hour = 0;
+  }
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+    throw new GoError(`parsing time ${JSON.stringify(value)}: day out of range`);
+  }
+  const wall = Date.UTC(year, month - 1, day, hour, min, sec) + (year < 100 ? 0 : 0);
+  const wallDate = new Date(wall);
+  if (year < 100) wallDate.setUTCFullYear(year);
+  const wallMs = wallDate.getTime();
+  let ms: number;
+  let z = zone;
+  if (offset !== undefined) {
+    ms = wallMs - offset * 1000;
+    if (offset !== zoneInfo(zone, ms).offset) z = offset === 0 ? 'UTC' : zone;
+  } else {
+    ms = wallMs - zoneInfo(zone, wallMs).offset * 1000;
+    ms = wallMs - zoneInfo(zone, ms).offset * 1000;
+  }
+  return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(nanos), z);
+}
+
+const UNITS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1000n,
+  µs: 1000n,
+  μs: 1000n,
+  ms: 1_000_000n,
+  s: SECOND,
+  m: 60n * SECOND,
+  h: 3600n * SECOND,
+};
+
+/** parseDuration is time.ParseDuration; throws GoError with Go's messages. */
+export function parseDuration(s: string): bigint {
+  const orig = s;
+  const quoted = JSON.stringify(orig);
+  let neg = false;
+  if (s[0] === '-' || s[0] === '+') {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return 0n;
+  if (s === '') throw new GoError(`time: invalid duration ${quoted}`);
+  let total = 0;
+  let totalNs = 0n;
+  while (s !== '') {
+    const m = /^(\d*)(\.(\d*))?/.exec(s)!;
+    if (m[1] === '' && (m[3] ?? '') === '') throw new GoError(`time: invalid duration ${quoted}`);
+    s = s.slice(m[0].length);
+    const u = /^[^0-9.]+/.exec(s);
+    if (!u) throw new GoError(`time: missing unit in duration ${quoted}`);
+    const unit = UNITS[u[0]];
+    if (unit === undefined)
+      throw new GoError(`time: unknown unit ${JSON.stringify(u[0])} in duration ${quoted}`);
+    s = s.slice(u[0].length);
+    const whole = BigInt(m[1] || '0') * unit;
+    const fracDigits = m[3] ?? '';
+    let frac = 0n;
+    if (fracDigits) frac = (BigInt(fracDigits) * unit) / 10n ** BigInt(fracDigits.length);
+    totalNs += whole + frac;
+    total++;
+    if (totalNs > (1n << 63n) - 1n) throw new GoError(`time: invalid duration ${quoted}`);
+  }
+  void total;
+  return neg ? -totalNs : totalNs;
+}
+
+/** formatDuration is time.Duration.String (`1h2m3.5s`, `1.5µs`, `0s`). */
+export function formatDuration(d: bigint): string {
+  if (d === 0n) return '0s';
+  const neg = d < 0n;
+  let u = neg ? -d : d;
+  let out: string;
+  const fracStr = (v: bigint, digits: number) => {
+    const s = String(v).padStart(digits + 1, '0');
+    const int = s.slice(0, s.length - digits);
+    const frac = s.slice(s.length - digits).replace(/0+$/, '');
+    return frac ? `${int}.${frac}` : int;
+  };
+  if (u < SECOND) {
+    if (u < 1000n) out = `${u}ns`;
+    else if (u < 1_000_000n) out = `${fracStr(u, 3)}µs`;
+    else out = `${fracStr(u, 6)}ms`;
+  } else {
+    const h = u / (3600n * SECOND);
+    u -= h * 3600n * SECOND;
+    const m = u / (60n * SECOND);
+    u -= m * 60n * SECOND;
+    out = `${fracStr(u, 9)}s`;
+    if (h > 0n) out = `${h}h${m}m${out}`;
+    else if (m > 0n) out = `${m}m${out}`;
+  }
+  return neg ? `-${out}` : out;
+}
+
+/** roundDuration is Duration.Round(m) (halves away from zero). */
+function roundDuration(d: bigint, m: bigint): bigint {
+  let r = d % m;
+  if (d < 0n) {
+    r = -r;
+    return r + r < m ? d + r : d + r - m;
+  }
+  return r + r < m ? d - r : d + m - r;
+}
+
+function resolveZone(env: SprigEnv, zone: string): string {
+  if (zone === '' || zone === 'UTC') return 'UTC';
+  if (zone === 'Local') return env.timeZone;
+  return validZone(zone) ? zone : 'UTC';
+}
+
+function asTime(env: SprigEnv, v: GoValue, allowInt32 = true): GoTime {
+  if (v instanceof GoTime) return v;
+  if (v instanceof GoInt && (v.type === 'int64' || v.type === 'int' || (allowInt32 && v.type === 'int32'))) {
+    return new GoTime(v.value * SECOND, env.timeZone);
+  }
+  return GoTime.fromDate(env.now(), env.timeZone);
+}
+
+function requireTime(v: GoValue, fn: string): GoTime {
+  if (v instanceof GoTime) return v;
+  throw new GoError(`${fn}: expected time.Time`);
+}
+
+/** dateFuncs returns sprig's date functions. */
+export function dateFuncs(env: SprigEnv): FuncMap {
+  const A = 'interface {}' as const;
+  const S = 'string' as const;
+  const T = 'time.Time' as const;
+  const dateInZone = (layout: GoValue, date: GoValue, zone: GoValue) =>
+    formatTime(asTime(env, date).in(resolveZone(env, strArg(zone))), strArg(layout));
+  const dateModify = (must: boolean) => (d: GoValue, t: GoValue) => {
+    const time = requireTime(t, 'dateModify');
+    let delta: bigint;
+    try {
+      delta = parseDuration(strArg(d));
+    } catch (e) {
+      if (must) throw e;
+      return time;
+    }
+    return new GoTime(time.ns + delta, time.zone);
+  };
+  const toDate = (must: boolean) => (l: GoValue, s: GoValue) => {
+    try {
+      return parseTime(strArg(l), strArg(s), env.timeZone);
+    } catch (e) {
+      if (must || !(e instanceof GoError)) throw e;
+      // Go: the zero time.Time.
+      return new GoTime(-62135596800n * SECOND, 'UTC');
+    }
+  };
+  const fns: FuncMap = {
+    now: goFunc('now', [], () => GoTime.fromDate(env.now(), env.timeZone)),
+    date: goFunc('date', [S, A], (l, d) => dateInZone(l, d, 'Local')),
+    dateInZone: goFunc('dateInZone', [S, A, S], dateInZone),
+    date_in_zone: goFunc('date_in_zone', [S, A, S], dateInZone),
+    htmlDate: goFunc('htmlDate', [A], (d) => dateInZone('2006-01-02', d, 'Local')),
+    htmlDateInZone: goFunc('htmlDateInZone', [A, S], (d, z) => dateInZone('2006-01-02', d, z)),
+    dateModify: goFunc('dateModify', [S, T], dateModify(false)),
+    date_modify: goFunc('date_modify', [S, T], dateModify(false)),
+    mustDateModify: goFunc('mustDateModify', [S, T], dateModify(true)),
+    must_date_modify: goFunc('must_date_modify', [S, T], dateModify(true)),
+    ago: goFunc('ago', [A], (d) => {
+      const t = asTime(env, d, false);
+      const since = BigInt(env.now().getTime()) * NS_PER_MS - t.ns;
+      return formatDuration(roundDuration(since, SECOND));
+    }),
+    duration: goFunc('duration', [A], (v) => {
+      let n = 0n;
+      if (typeof v === 'string') {
+        n = /^[+-]?\d+$/.test(v) ? BigInt(v) : 0n;
+        if (n > (1n << 63n) - 1n || n < -(1n << 63n)) n = 0n;
+      } else if (v instanceof GoInt && v.type === 'int64') n = v.value;
+      return formatDuration(BigInt.asIntN(64, n * SECOND));
+    }),
+    durationRound: goFunc('durationRound', [A], (v) => {
+      let d = 0n;
+      if (typeof v === 'string') {
+        try {
+          d = parseDuration(v);
+        } catch {
+          d = 0n;
+        }
+      } else if (v instanceof GoInt && v.type === 'int64') d = v.value;
+      else if (v instanceof GoTime) d = BigInt(env.now().getTime()) * NS_PER_MS - v.ns;
+      const u = d < 0n ? -d : d;
+      const h = 3600n * SECOND;
+      const units: [bigint, string][] = [
+        [h * 24n * 365n, 'y'],
+        [h * 24n * 30n, 'mo'],
+        [h * 24n, 'd'],
+        [h, 'h'],
+        [60n * SECOND, 'm'],
+        [SECOND, 's'],
+      ];
+      for (const [size, name] of units) if (u > size) return `${u / size}${name}`;
+      return '0s';
+    }),
+    toDate: goFunc('toDate', [S, S], toDate(false)),
+    mustToDate: goFunc('mustToDate', [S, S], toDate(true)),
+    unixEpoch: goFunc('unixEpoch', [T], (t) => String(requireTime(t, 'unixEpoch').unix())),
+  };
+  void intArg;
+  return fns;
+}
