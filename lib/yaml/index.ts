@@ -64,16 +64,7 @@ function splitYamlReader(text: string): Chunk[] {
 
 /** firstDocument decodes a text the way sigs.k8s.io/yaml.Unmarshal does: only its first document. */
 function firstDocument(text: string, lineOffset = 0): GoValue {
-  let docs: ReturnType<typeof decodeDocuments>;
-  try {
-    docs = decodeDocuments(text, lineOffset);
-  } catch (e) {
-    // Go: yaml.v2 stops after the first document, so errors further on go unnoticed.
-    const m = /^(?:---[^\n]*\n)?[\s\S]*?\n(?=(?:---|\.\.\.)(?:[ \t\r\n]|$))/.exec(text);
-    if (!(e instanceof YamlError) || !m || m[0].length >= text.length) throw e;
-    docs = decodeDocuments(m[0], lineOffset);
-  }
-  const d = docs[0];
+  const d = decodeDocuments(text, lineOffset, true)[0];
   return d ? checkDocument(d, lineOffset) : null;
 }
 
@@ -101,7 +92,8 @@ function mergeMaps(a: GoMap, b: GoMap): GoMap {
 export function parseValues(text: string): GoMap {
   let values = new GoMap();
   for (const chunk of splitYamlReader(text)) {
-    const v = firstDocument(chunk.text, chunk.line);
+    // Go: k8s.io's LineReader hands every line over with its newline.
+    const v = firstDocument(chunk.text.endsWith('\n') ? chunk.text : chunk.text + '\n', chunk.line);
     values = mergeMaps(values, asMap(v));
   }
   return values;

@@ -196,7 +196,16 @@ class Builder {
   }
 
   scalar(e: ScalarEvent): Built {
-    const text = getScalarValue(this.src, e);
+    let text = getScalarValue(this.src, e);
+    if (
+      (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) &&
+      text.endsWith('\n') &&
+      !this.src.endsWith('\n') &&
+      this.src.slice(e.valueEnd).trim() === ''
+    ) {
+      // YAML: a block scalar that ends the input without a line break has no final break to keep.
+      text = text.slice(0, -1);
+    }
     const tag = this.tagOf(e.tagStart, e.tagEnd);
     const plain = e.style === SCALAR_STYLE.PLAIN;
     if (tag === '') {
@@ -246,11 +255,10 @@ class Builder {
   }
 }
 
-/** lineCount is the number of lines of a text (a final newline does not start a new line). */
-function lineCount(s: string): number {
-  if (s === '') return 0;
-  let n = 1;
-  for (let i = 0; i < s.length - 1; i++) if (s.charCodeAt(i) === 10) n++;
+/** endLine is the 0-based line of the end of a text (its number of newlines). */
+function endLine(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
 }
 
@@ -335,7 +343,9 @@ function goSyntaxMessage(
   pos: number,
 ): [string, number] {
   const lines = text.split('\n');
-  const eof = lineCount(text);
+  const eof = endLine(text);
+  // The stream-end token sits on a new line when the text does not end with one.
+  const eofToken = eof + (text === '' || text.endsWith('\n') ? 0 : 1);
   const ch = text[pos];
   const scanner = (msg: string, l: number): [string, number] => [
     `yaml: ${where(l === 0 ? 0 : l + 1)}${msg}`,
@@ -345,23 +355,25 @@ function goSyntaxMessage(
   if (/quoted scalar/.test(reason) || (reason === 'deficient indentation' && inUnclosedQuote(text, pos))) {
     return scanner('found unexpected end of stream', eof);
   }
-  if (/flow collection/.test(reason)) {
-    const b = unclosedBracket(text, reason.startsWith('unexpected end') ? text.length : pos) ?? '[';
+  const bracket = unclosedBracket(text, text.length);
+  if (/flow collection/.test(reason) || (reason === 'deficient indentation' && bracket)) {
+    const atEnd = !reason.startsWith('missed comma');
+    const b = (atEnd ? bracket : unclosedBracket(text, pos)) ?? '[';
     const msg = `did not find expected ',' or '${b === '[' ? ']' : '}'}'`;
-    if (reason.startsWith('unexpected end')) {
-      const open = lines.findIndex(
-        (_, l) => unclosedBracket(lines.slice(0, l + 1).join('\n'), Infinity) !== undefined,
-      );
-      for (let l = open + 1; l >= 1 && l < lines.length; l++) {
+    if (atEnd) {
+      // go-yaml keeps scanning flow content to the end; a `key:` on a later line stops it first.
+      let open = 0;
+      while (
+        open < lines.length &&
+        !unclosedBracket(lines.slice(0, open + 1).join('\n'), Number.POSITIVE_INFINITY)
+      )
+        open++;
+      for (let l = open + 1; l < lines.length; l++) {
         if (/:( |$)/.test(lines[l]!)) return parser(msg, l);
       }
-      return parser(msg, eof);
+      return parser(msg, eofToken);
     }
     return parser(msg, line);
-  }
-  if (reason === 'deficient indentation') {
-    const b = unclosedBracket(text, pos);
-    if (b) return parser(`did not find expected ',' or '${b === '[' ? ']' : '}'}'`, line);
   }
   if (/tab characters/.test(reason)) {
     let prev = '';
@@ -377,14 +389,17 @@ function goSyntaxMessage(
   if (ch === '@' || ch === '`' || (ch === '%' && col > 0)) {
     return scanner('found character that cannot start any token', line);
   }
-  if (ch === ':') return scanner('mapping values are not allowed in this context', line);
   if (/expected ':'|multiline key/.test(reason)) {
     // The key stands alone on its line: go-yaml notices at the next token (or the end).
     let l = line;
     const keyLine = reason.startsWith('expected') ? line : line - 1;
     for (l = keyLine + 1; l < lines.length && lines[l]!.trim() === ''; l++);
-    return scanner("could not find expected ':'", Math.min(l, eof));
+    return scanner(
+      "could not find expected ':'",
+      l >= lines.length || lines.slice(l).join('').trim() === '' ? eofToken : l,
+    );
   }
+  if (ch === ':') return scanner('mapping values are not allowed in this context', line);
   const kind = enclosingKind(lines, line, col);
   return parser(kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key', line);
 }
@@ -400,6 +415,29 @@ function isJsYamlError(e: unknown): e is JsYamlError {
   );
 }
 
+/** firstDocumentEnd finds where go-yaml's first document ends before an error on `errLine`, if it does. */
+function firstDocumentEnd(text: string, errLine: number): number | undefined {
+  const lines = text.split('\n');
+  let offset = 0;
+  let rootCol = -1;
+  let sawContent = false;
+  for (let l = 0; l < lines.length && l <= errLine; l++) {
+    const t = lines[l]!;
+    const s = t.trimStart();
+    const blank = s === '' || s.startsWith('#');
+    if (/^(---|\.\.\.)([ \t]|$)/.test(t)) {
+      if (sawContent && l > 0) return offset;
+    } else if (!blank) {
+      const col = t.length - s.length;
+      if (rootCol < 0) rootCol = col;
+      else if (col < rootCol && l > 0) return offset;
+      sawContent = true;
+    }
+    offset += t.length + 1;
+  }
+  return undefined;
+}
+
 /** DocResult is one decoded document, or the deferred errors of the later stages. */
 export interface DocResult {
   value: GoValue;
@@ -412,13 +450,19 @@ export interface DocResult {
  * returning each document's JSON-able value. `lineOffset` shifts reported editor positions.
  * Syntax and decode errors throw {@link YamlError} with `error converting YAML to JSON: yaml: …`.
  */
-export function decodeDocuments(text: string, lineOffset = 0): DocResult[] {
+export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false): DocResult[] {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: 10000 });
   } catch (e) {
     if (!isJsYamlError(e) || !e.mark) throw e;
     const { line, column, position } = e.mark;
+    if (firstOnly) {
+      // Go (yaml.v2): Unmarshal stops once the first document's root node is complete, so text
+      // that dedents below the root (or starts a new document) is never looked at.
+      const cut = firstDocumentEnd(text, line);
+      if (cut !== undefined) return decodeDocuments(text.slice(0, cut), lineOffset, true).slice(0, 1);
+    }
     const [msg] = goSyntaxMessage(text, e.reason, line, column, position);
     throw new YamlError(`error converting YAML to JSON: ${msg}`, {
       line: lineOffset + line + 1,
