@@ -250,6 +250,9 @@ Call it with (dict "ctx" $ "secretName" NAME).
     limits:
       cpu: 100m
       memory: 64Mi
+  volumeMounts:
+    - name: tmp
+      mountPath: /tmp
 {{- end }}
 
 {{/*
