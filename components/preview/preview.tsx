@@ -1,0 +1,216 @@
+'use client';
+/**
+ * Preview shows the rendered manifests of the current environment, listed by file and kind with a
+ * filter, every document's full text in the page; errors in Helm's words, linked to where they come from.
+ */
+import { useMemo, useState } from 'react';
+import type { RenderFinding, RenderOutput } from './protocol';
+import { splitOutput } from './split-output';
+import type { EngineStatus } from './use-renderer';
+
+/** PreviewProps are the props of the Preview. */
+export interface PreviewProps {
+  status: EngineStatus;
+  /** shown is the output on screen: the latest good render (or the latest render when none was good). */
+  shown: RenderOutput | null;
+  /** failure is the latest render when it failed; its error is shown above the stale output. */
+  failure: RenderOutput | null;
+  /** pending says a render is on its way for the latest edit. */
+  pending: boolean;
+  /** templateSource returns the text of a chart file for an error excerpt. */
+  templateSource(path: string): string | undefined;
+  onGoToValue(path: string): void;
+  onGoToValuesLine(line: number): void;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9]+/g, '-');
+}
+
+function ErrorExcerpt({ file, line, source }: { file: string; line: number; source: string }) {
+  const lines = source.split('\n');
+  const from = Math.max(1, line - 2);
+  const to = Math.min(lines.length, line + 2);
+  return (
+    <figure className="error-excerpt">
+      <figcaption>
+        {file}, line {line}
+      </figcaption>
+      <pre>
+        {lines.slice(from - 1, to).map((l, i) => {
+          const n = from + i;
+          return (
+            <span
+              key={n}
+              className={n === line ? 'error-excerpt__line error-excerpt__line--hit' : 'error-excerpt__line'}
+            >
+              <span className="error-excerpt__no">{n}</span>
+              {l}
+              {'\n'}
+            </span>
+          );
+        })}
+      </pre>
+    </figure>
+  );
+}
+
+function RenderErrorView(props: {
+  output: RenderOutput;
+  templateSource: PreviewProps['templateSource'];
+  onGoToValue: PreviewProps['onGoToValue'];
+  onGoToValuesLine: PreviewProps['onGoToValuesLine'];
+}) {
+  const { output } = props;
+  const err = output.error;
+  const text = output.stderr.trim() || (err ? `Error: ${err.message}` : 'Error: the render failed');
+  // The chart's files are named `<chart>/templates/...` in Helm's messages; the studio holds them by chart-relative path.
+  const chartPath = err?.file?.replace(/^[^/]+\//, '');
+  const source = chartPath ? props.templateSource(chartPath) : undefined;
+  const valuesLine = !err?.file && err?.line ? err.line : /line (\d+)/.exec(text)?.[1];
+  return (
+    <div className="render-error" role="alert" aria-label="Render error">
+      <pre className="render-error__message">{text}</pre>
+      <div className="button-row">
+        {err?.valuePath ? (
+          <button type="button" className="button" onClick={() => props.onGoToValue(err.valuePath ?? '')}>
+            Go to {err.valuePath}
+          </button>
+        ) : null}
+        {valuesLine && !err?.file ? (
+          <button type="button" className="button" onClick={() => props.onGoToValuesLine(Number(valuesLine))}>
+            Go to line {valuesLine} of the values
+          </button>
+        ) : null}
+      </div>
+      {err?.file && err.line && source !== undefined ? (
+        <ErrorExcerpt file={err.file} line={err.line} source={source} />
+      ) : null}
+    </div>
+  );
+}
+
+function Findings({ findings }: { findings: readonly RenderFinding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <ul className="findings" aria-label="Checks">
+      {findings.map((f, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their order.
+        <li key={i} className="finding">
+          <span className="badge badge--warning">warning</span> {f.rule ? <code>{f.rule}</code> : null}{' '}
+          {f.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Preview renders the status line, the error (if any), the filter, the manifest list and the documents. */
+export function Preview(props: PreviewProps) {
+  const { status, shown, failure, pending } = props;
+  const [filter, setFilter] = useState('');
+  const docs = useMemo(
+    () =>
+      splitOutput(shown?.exitCode === 0 ? shown.stdout : '').map((d, i) => ({
+        ...d,
+        id: `doc-${i}-${slug(d.source)}`,
+      })),
+    [shown],
+  );
+  const needle = filter.trim().toLowerCase();
+  const visible = (d: (typeof docs)[number]) =>
+    needle === '' || `${d.source} ${d.kind} ${d.name}`.toLowerCase().includes(needle);
+  const stale = failure !== null && shown !== null && shown !== failure && shown.exitCode === 0;
+  const findingsFor = (source: string, kind: string, name: string) =>
+    (shown?.findings ?? []).filter(
+      (f) =>
+        (f.path === source || source.endsWith(f.path)) &&
+        (!f.kind || f.kind === kind) &&
+        (!f.name || f.name === name),
+    );
+
+  let statusText: string;
+  if (status.state === 'loading') statusText = 'Render engine loading…';
+  else if (status.state === 'unavailable') statusText = `Render engine unavailable: ${status.message}`;
+  else if (pending && !shown) statusText = 'Rendering…';
+  else if (stale) statusText = 'Stale: showing the last good render; the current values do not render.';
+  else if (failure) statusText = 'The values do not render.';
+  else if (shown) statusText = `Rendered ${docs.length} documents in ${shown.ms.toFixed(1)} ms.`;
+  else statusText = 'Waiting for the first render…';
+
+  return (
+    <section className={`preview${stale ? ' preview--stale' : ''}`} aria-labelledby="preview-title">
+      <div className="preview__head">
+        <h2 id="preview-title">Preview</h2>
+        <p
+          className={`preview__status preview__status--${status.state}`}
+          role="status"
+          data-testid="preview-status"
+        >
+          {statusText}
+        </p>
+      </div>
+      {failure ? (
+        <RenderErrorView
+          output={failure}
+          templateSource={props.templateSource}
+          onGoToValue={props.onGoToValue}
+          onGoToValuesLine={props.onGoToValuesLine}
+        />
+      ) : null}
+      <div className="preview__tools">
+        <label htmlFor="manifest-filter">Filter manifests</label>
+        <input
+          id="manifest-filter"
+          type="search"
+          value={filter}
+          placeholder="file, kind or name"
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button"
+          disabled={shown?.exitCode !== 0}
+          onClick={() => void navigator.clipboard.writeText(shown?.stdout ?? '')}
+        >
+          Copy all
+        </button>
+      </div>
+      <nav aria-label="Manifests" className="manifest-index">
+        <ul>
+          {docs.map((d) =>
+            visible(d) ? (
+              <li key={d.id}>
+                <a href={`#${d.id}`}>
+                  <span className="manifest-index__kind">{d.kind || 'document'}</span> {d.name}{' '}
+                  <span className="manifest-index__file">{d.source}</span>
+                </a>
+              </li>
+            ) : null,
+          )}
+        </ul>
+      </nav>
+      <section
+        className="manifests"
+        aria-label="Rendered manifests"
+        data-stale={stale ? 'true' : 'false'}
+        aria-describedby="preview-title"
+      >
+        {docs.map((d) => (
+          <article
+            key={d.id}
+            id={d.id}
+            className="manifest"
+            hidden={!visible(d)}
+            aria-label={`${d.kind} ${d.name}`}
+          >
+            <Findings findings={findingsFor(d.source, d.kind, d.name)} />
+            <pre className="manifest__text" data-testid="manifest-text">
+              {d.text}
+            </pre>
+          </article>
+        ))}
+      </section>
+    </section>
+  );
+}

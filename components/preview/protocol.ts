@@ -1,0 +1,62 @@
+/** Messages between the studio and its render worker. */
+import type { ChartBytes } from '../studio/chart-files';
+
+/** RenderOptions are the `helm template` inputs the studio varies. */
+export interface RenderOptions {
+  releaseName: string;
+  namespace: string;
+  /** valueFiles are YAML texts in `-f` order: the environment's values, then its secrets. */
+  valueFiles: string[];
+  /** valueFileNames name the value files in Helm's error messages. */
+  valueFileNames: string[];
+}
+
+/** RenderedManifest is one document of the output, as the engine lists it. */
+export interface RenderedManifest {
+  path: string;
+  kind: string;
+  name: string;
+  hook?: string;
+  text: string;
+}
+
+/** RenderError is where the engine says a render failed. */
+export interface RenderError {
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+  valuePath?: string;
+}
+
+/** RenderFinding is a Kubernetes check's warning about one rendered object. */
+export interface RenderFinding {
+  path: string;
+  message: string;
+  severity?: string;
+  rule?: string;
+  kind?: string;
+  name?: string;
+}
+
+/** RenderOutput is the engine's result for one request. */
+export interface RenderOutput {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  manifests: RenderedManifest[];
+  error?: RenderError;
+  findings: RenderFinding[];
+  ms: number;
+}
+
+/** ToWorker is every message the studio sends to the worker. */
+export type ToWorker =
+  | { type: 'chart'; files: ChartBytes[] }
+  | { type: 'render'; id: number; key: string; options: RenderOptions };
+
+/** FromWorker is every message the worker sends back. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'unavailable'; message: string }
+  | { type: 'result'; id: number; key: string; output: RenderOutput };

@@ -1,0 +1,89 @@
+/**
+ * The render worker: receives the chart files once, then render requests; renders with the engine off
+ * the main thread. Requests queued for the same key collapse to the latest one.
+ */
+import { helmTemplate, loadChart } from '@/lib/helm';
+import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
+
+type Chart = ReturnType<typeof loadChart>;
+
+const scope = globalThis as unknown as {
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+};
+
+let chart: Chart | null = null;
+const pending = new Map<string, { id: number; options: RenderOptions }>();
+let scheduled = false;
+
+function post(message: FromWorker): void {
+  scope.postMessage(message);
+}
+
+function render(options: RenderOptions): RenderOutput {
+  const t0 = performance.now();
+  const result = helmTemplate(chart as Chart, {
+    releaseName: options.releaseName,
+    namespace: options.namespace,
+    valueFiles: options.valueFiles,
+    valueFileNames: options.valueFileNames,
+  });
+  return {
+    exitCode: result.exitCode,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    manifests: result.manifests.map((m) => ({
+      path: m.path,
+      kind: m.kind,
+      name: m.name,
+      hook: m.hook,
+      text: m.text,
+    })),
+    error: result.error,
+    findings: [],
+    ms: performance.now() - t0,
+  };
+}
+
+function flush(): void {
+  scheduled = false;
+  const batch = [...pending.entries()];
+  pending.clear();
+  for (const [key, { id, options }] of batch) {
+    let output: RenderOutput;
+    try {
+      output = render(options);
+    } catch (err) {
+      // The engine promises never to throw for bad input; if it does, the studio still shows why.
+      const message = `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`;
+      output = {
+        exitCode: 1,
+        stdout: '',
+        stderr: `Error: ${message}`,
+        manifests: [],
+        error: { message },
+        findings: [],
+        ms: 0,
+      };
+    }
+    post({ type: 'result', id, key, output });
+  }
+}
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  if (msg.type === 'chart') {
+    try {
+      chart = loadChart(msg.files);
+      post({ type: 'ready' });
+    } catch (err) {
+      post({ type: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+    }
+    return;
+  }
+  pending.set(msg.key, { id: msg.id, options: msg.options });
+  if (!scheduled && chart) {
+    scheduled = true;
+    setTimeout(flush, 0);
+  }
+};

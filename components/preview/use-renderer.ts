@@ -1,0 +1,96 @@
+'use client';
+/** useRenderer runs the render worker and hands back the latest result per request key. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChartBytes } from '../studio/chart-files';
+import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
+
+/** EngineStatus says whether the render engine can be used yet. */
+export type EngineStatus =
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'unavailable'; message: string };
+
+/** RenderResult is the output of one request with the options that produced it. */
+export interface RenderResult {
+  options: RenderOptions;
+  output: RenderOutput;
+}
+
+/**
+ * useRenderer starts the worker, sends it the chart once, and returns `request(key, options)`:
+ * requests are coalesced to one per key per animation frame (the latest wins), and `results[key]`
+ * holds the newest answer.
+ */
+export function useRenderer(files: readonly ChartBytes[]) {
+  const [status, setStatus] = useState<EngineStatus>({ state: 'loading' });
+  const [results, setResults] = useState<Record<string, RenderResult>>({});
+  const workerRef = useRef<Worker | null>(null);
+  const queued = useRef(new Map<string, RenderOptions>());
+  const sent = useRef(new Map<number, RenderOptions>());
+  const latestId = useRef(new Map<string, number>());
+  const frame = useRef<number | null>(null);
+  const nextId = useRef(1);
+
+  useEffect(() => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./render.worker.ts', import.meta.url));
+    } catch (err) {
+      setStatus({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    workerRef.current = worker;
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const msg = e.data;
+      if (msg.type === 'ready') setStatus({ state: 'ready' });
+      else if (msg.type === 'unavailable') setStatus({ state: 'unavailable', message: msg.message });
+      else {
+        const options = sent.current.get(msg.id);
+        sent.current.delete(msg.id);
+        // An answer to a request that a newer one replaced is dropped.
+        if (!options || latestId.current.get(msg.key) !== msg.id) return;
+        setResults((prev) => ({ ...prev, [msg.key]: { options, output: msg.output } }));
+      }
+    };
+    worker.onerror = (e) => {
+      setStatus({ state: 'unavailable', message: e.message || 'the render worker failed to start' });
+    };
+    const message: ToWorker = { type: 'chart', files: files.map((f) => ({ path: f.path, data: f.data })) };
+    worker.postMessage(message);
+    return () => {
+      worker.terminate();
+      workerRef.current = null;
+    };
+  }, [files]);
+
+  const flush = useCallback(() => {
+    frame.current = null;
+    const worker = workerRef.current;
+    if (!worker) return;
+    for (const [key, options] of queued.current) {
+      const id = nextId.current++;
+      sent.current.set(id, options);
+      latestId.current.set(key, id);
+      const message: ToWorker = { type: 'render', id, key, options };
+      worker.postMessage(message);
+    }
+    queued.current.clear();
+  }, []);
+
+  const request = useCallback(
+    (key: string, options: RenderOptions) => {
+      queued.current.set(key, options);
+      if (frame.current === null) frame.current = requestAnimationFrame(flush);
+    },
+    [flush],
+  );
+
+  useEffect(() => {
+    // Requests made before the worker existed go out as soon as it does.
+    if (status.state === 'ready' && queued.current.size > 0 && frame.current === null) {
+      frame.current = requestAnimationFrame(flush);
+    }
+  }, [status, flush]);
+
+  return { status, results, request };
+}

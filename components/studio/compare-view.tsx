@@ -1,0 +1,71 @@
+'use client';
+/** CompareView shows the line diff of the rendered manifests of two environments. */
+import { useMemo } from 'react';
+import type { RenderOutput } from '@/components/preview/protocol';
+import { diffLines, diffStats } from '@/lib/studio';
+
+interface CompareViewProps {
+  envNames: readonly string[];
+  left: string;
+  right: string;
+  onPick(side: 'left' | 'right', env: string): void;
+  leftOutput: RenderOutput | null;
+  rightOutput: RenderOutput | null;
+}
+
+function outputText(o: RenderOutput | null): string | null {
+  if (!o) return null;
+  return o.exitCode === 0 ? o.stdout : o.stderr;
+}
+
+/** CompareView renders two environment pickers and the unified diff of their `helm template` output. */
+export function CompareView({ envNames, left, right, onPick, leftOutput, rightOutput }: CompareViewProps) {
+  const a = outputText(leftOutput);
+  const b = outputText(rightOutput);
+  const lines = useMemo(
+    () => (a === null || b === null ? null : diffLines(a, b).map((l, i) => ({ ...l, key: i }))),
+    [a, b],
+  );
+  const stats = lines ? diffStats(lines) : null;
+  return (
+    <section className="compare" aria-labelledby="compare-title">
+      <h2 id="compare-title">Compare environments</h2>
+      <div className="compare__pickers">
+        <label>
+          From{' '}
+          <select value={left} onChange={(e) => onPick('left', e.target.value)}>
+            {envNames.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          To{' '}
+          <select value={right} onChange={(e) => onPick('right', e.target.value)}>
+            {envNames.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <p role="status" className="compare__stats">
+          {stats ? `${stats.removed} lines removed, ${stats.added} added` : 'Rendering both environments…'}
+        </p>
+      </div>
+      {lines ? (
+        <section aria-label={`Diff of the manifests from ${left} to ${right}`}>
+          <pre className="diff">
+            {lines.map((l) => (
+              <span
+                key={l.key}
+                className={l.op === '+' ? 'diff__add' : l.op === '-' ? 'diff__del' : 'diff__same'}
+              >
+                {l.op} {l.text}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,371 @@
+'use client';
+/**
+ * Studio is the whole studio: release and environments on top, the form and the YAML editor as two views
+ * of the same values, and the preview (or the changes, or a comparison) beside them.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Preview } from '@/components/preview/preview';
+import type { RenderOutput } from '@/components/preview/protocol';
+import { useRenderer } from '@/components/preview/use-renderer';
+import { fieldId } from '@/components/values-form/field';
+import { SecretsSection } from '@/components/values-form/secrets-section';
+import { ValuesForm } from '@/components/values-form/values-form';
+import type { YamlEditorHandle } from '@/components/yaml-editor/types';
+import { YamlEditor } from '@/components/yaml-editor/yaml-editor';
+import {
+  dotted,
+  extractSecrets,
+  mergeValues,
+  OverlayEditError,
+  overlayToYaml,
+  type PlainMap,
+  parseValues,
+  secretPathsIn,
+  secretsFileName,
+  secretsValues,
+  validateGatewayValues,
+  valuesFileName,
+} from '@/lib/gateway';
+import { currentEnvironment, encodeShare } from '@/lib/studio';
+import { ChangesView } from './changes-view';
+import { chartBytes, chartText, type SerializedChartFile } from './chart-files';
+import { CompareView } from './compare-view';
+import { EnvironmentTabs } from './environment-tabs';
+import { ReleaseFields } from './release-fields';
+import { stripSecrets, useStudio } from './use-studio';
+
+type SideTab = 'preview' | 'changes' | 'compare';
+
+function secretsText(secrets: Readonly<Record<string, string>> | undefined): string {
+  return overlayToYaml(secretsValues(secrets ?? {}));
+}
+
+/** Studio renders the studio for the chart files read on the server. */
+export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
+  const bytes = useMemo(() => chartBytes(chartFiles), [chartFiles]);
+  const { state, dispatch, defaults, restored } = useStudio(chartFiles);
+  const { status, results, request } = useRenderer(bytes);
+  const { doc } = state;
+  const env = currentEnvironment(doc);
+  const editor = useRef<YamlEditorHandle | null>(null);
+  const [tab, setTab] = useState<SideTab>('preview');
+  const [compare, setCompare] = useState<{ left: string; right: string }>({ left: 'staging', right: 'prod' });
+  const [shareUrl, setShareUrl] = useState<string | null>(null);
+  const [importNote, setImportNote] = useState<string | null>(null);
+  const schema = useMemo(() => {
+    const text = chartText(chartFiles, 'values.schema.json');
+    try {
+      return text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      return null;
+    }
+  }, [chartFiles]);
+
+  const parsed = useMemo(() => parseValues(env.overlay), [env.overlay]);
+  const values = useMemo(() => (parsed.ok ? mergeValues(defaults, parsed.values) : null), [parsed, defaults]);
+  const lastGoodValues = useRef<{ env: string; values: PlainMap } | null>(null);
+  if (values) lastGoodValues.current = { env: env.name, values };
+  const formValues =
+    values ??
+    (lastGoodValues.current?.env === env.name ? lastGoodValues.current.values : mergeValues(defaults, {}));
+  const issues = useMemo(() => {
+    if (!values) return {};
+    const result = validateGatewayValues(values);
+    const out: Record<string, string> = {};
+    if (!result.ok) for (const i of result.issues) out[i.path] ??= i.message;
+    return out;
+  }, [values]);
+  const secretsInOverlay = useMemo(
+    () => (parsed.ok ? secretPathsIn(parsed.values).map(dotted) : []),
+    [parsed],
+  );
+
+  // The current environment renders on every change; the worker coalesces to the latest.
+  const envSecrets = state.secrets[env.name];
+  useEffect(() => {
+    request('current', {
+      releaseName: doc.release.name,
+      namespace: doc.release.namespace,
+      valueFiles: [env.overlay, secretsText(envSecrets)],
+      valueFileNames: [valuesFileName(env.name), secretsFileName(env.name)],
+    });
+  }, [request, doc.release.name, doc.release.namespace, env.overlay, envSecrets, env.name]);
+
+  // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
+  const current = results.current;
+  const currentMatches = current?.options.valueFiles[0] === env.overlay;
+  const lastGood = useRef<Record<string, RenderOutput>>({});
+  if (current && current.output.exitCode === 0 && currentMatches) lastGood.current[env.name] = current.output;
+  const failure = current && currentMatches && current.output.exitCode !== 0 ? current.output : null;
+  const shown = lastGood.current[env.name] ?? failure;
+  const pending = !currentMatches;
+
+  // Comparison renders, only while the comparison is open.
+  const envNames = doc.envs.map((e) => e.name);
+  const compareLeft = envNames.includes(compare.left) ? compare.left : envNames[0]!;
+  const compareRight = envNames.includes(compare.right) ? compare.right : envNames[envNames.length - 1]!;
+  useEffect(() => {
+    if (tab !== 'compare') return;
+    for (const [key, name] of [
+      ['compare:left', compareLeft],
+      ['compare:right', compareRight],
+    ] as const) {
+      const e = doc.envs.find((x) => x.name === name);
+      if (!e) continue;
+      request(key, {
+        releaseName: doc.release.name,
+        namespace: doc.release.namespace,
+        valueFiles: [e.overlay, secretsText(state.secrets[name])],
+        valueFileNames: [valuesFileName(name), secretsFileName(name)],
+      });
+    }
+  }, [tab, compareLeft, compareRight, doc, state.secrets, request]);
+
+  const onEdit = useCallback(
+    (key: string, edit: (text: string) => string) => {
+      let next: string;
+      try {
+        next = edit(env.overlay);
+      } catch (err) {
+        if (err instanceof OverlayEditError) return;
+        throw err;
+      }
+      dispatch({ type: 'editOverlay', env: env.name, overlay: next, key, at: Date.now() });
+    },
+    [dispatch, env.name, env.overlay],
+  );
+
+  const undo = useCallback(() => dispatch({ type: 'undo' }), [dispatch]);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), [dispatch]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod) return;
+      const target = e.target as HTMLElement | null;
+      // Monaco and the fallback editor handle their own keys (and send them to the same history).
+      if (target?.closest('.yaml-editor')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const moveSecrets = useCallback(
+    (envName: string, text: string) => {
+      const p = parseValues(text);
+      if (!p.ok) return text;
+      const split = extractSecrets(text, p.values);
+      for (const [path, value] of Object.entries(split.secrets)) {
+        dispatch({ type: 'setSecret', env: envName, path, value });
+      }
+      return split.overlay;
+    },
+    [dispatch],
+  );
+
+  const onImport = async (file: File) => {
+    const text = await file.text();
+    const p = parseValues(text);
+    if (!p.ok) {
+      setImportNote(`${file.name} is not a values file: line ${p.errors[0]?.line}: ${p.errors[0]?.message}`);
+      return;
+    }
+    const overlay = moveSecrets(env.name, text);
+    dispatch({ type: 'editOverlay', env: env.name, overlay, key: 'import', at: Date.now() });
+    setImportNote(
+      `Imported ${file.name} into ${env.name}${overlay !== text ? '; its secrets moved to the secrets section' : ''}.`,
+    );
+  };
+
+  const goToValue = (path: string) => {
+    const el = document.getElementById(fieldId(path));
+    if (!el) {
+      setTab('preview');
+      return;
+    }
+    const details = el.closest('details');
+    if (details) details.open = true;
+    el.focus();
+    el.scrollIntoView({ block: 'center' });
+  };
+
+  const share = async () => {
+    const url = `${window.location.origin}${window.location.pathname}#${encodeShare(stripSecrets(doc))}`;
+    setShareUrl(url);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // The link stays visible in its field to be copied by hand.
+    }
+  };
+
+  const secretCounts = Object.fromEntries(
+    Object.entries(state.secrets).map(([k, v]) => [k, Object.values(v).filter((x) => x !== '').length]),
+  );
+
+  return (
+    <div className="studio">
+      <header className="studio__header">
+        <div className="studio__brand">
+          <h1>Chart Studio</h1>
+          <p className="studio__chart">api-gateway chart</p>
+        </div>
+        <ReleaseFields
+          name={doc.release.name}
+          namespace={doc.release.namespace}
+          onChange={(field, value) => dispatch({ type: 'setRelease', field, value, at: Date.now() })}
+        />
+        <div className="studio__actions">
+          <button type="button" className="button" onClick={undo} disabled={state.past.length === 0}>
+            Undo
+          </button>
+          <button type="button" className="button" onClick={redo} disabled={state.future.length === 0}>
+            Redo
+          </button>
+          <button type="button" className="button" onClick={share}>
+            Copy share link
+          </button>
+          <label className="button file-button">
+            Import values
+            <input
+              type="file"
+              accept=".yaml,.yml,text/yaml,application/yaml"
+              className="visually-hidden"
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void onImport(f);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </div>
+        {shareUrl ? (
+          <div className="share">
+            <label htmlFor="share-url">Share link (no secrets)</label>
+            <input id="share-url" readOnly value={shareUrl} onFocus={(e) => e.target.select()} />
+          </div>
+        ) : null}
+        {restored ? (
+          <p className="studio__restored" role="status">
+            {restored === 'share' ? 'Opened the shared values.' : 'Restored your autosaved work.'}
+          </p>
+        ) : null}
+        {importNote ? (
+          <p className="studio__restored" role="status">
+            {importNote}
+          </p>
+        ) : null}
+      </header>
+      <main className="studio__main">
+        <EnvironmentTabs
+          names={envNames}
+          current={env.name}
+          onSelect={(name) => dispatch({ type: 'selectEnv', name })}
+          onAdd={(name, from) => {
+            const source = from ? doc.envs.find((e) => e.name === from) : undefined;
+            if (source) {
+              for (const [path, value] of Object.entries(state.secrets[source.name] ?? {})) {
+                dispatch({ type: 'setSecret', env: name, path, value });
+              }
+            }
+            dispatch({ type: 'addEnv', name, overlay: source?.overlay ?? '' });
+          }}
+        />
+        <div id="env-panel" role="tabpanel" aria-labelledby={`env-tab-${env.name}`} className="studio__panes">
+          <section className="pane pane--form" aria-labelledby="form-title">
+            <h2 id="form-title">Values of {env.name}</h2>
+            {parsed.ok ? null : (
+              <p className="callout callout--warning" role="status">
+                The form waits until the YAML parses again; nothing is lost.
+              </p>
+            )}
+            <ValuesForm
+              values={formValues}
+              defaults={defaults}
+              issues={issues}
+              disabled={!parsed.ok}
+              onEdit={onEdit}
+            />
+            <SecretsSection
+              env={env.name}
+              secrets={envSecrets ?? {}}
+              inOverlay={secretsInOverlay}
+              onSecret={(path, value) => dispatch({ type: 'setSecret', env: env.name, path, value })}
+              onMoveFromOverlay={() => onEdit('secrets:move', (text) => moveSecrets(env.name, text))}
+            />
+          </section>
+          <section className="pane pane--yaml" aria-labelledby="yaml-title">
+            <h2 id="yaml-title">values.{env.name}.yaml</h2>
+            <YamlEditor
+              modelPath={`file:///${env.name}/values.yaml`}
+              value={env.overlay}
+              onChange={(text) =>
+                dispatch({ type: 'editOverlay', env: env.name, overlay: text, key: 'editor', at: Date.now() })
+              }
+              onUndo={undo}
+              onRedo={redo}
+              schema={schema}
+              label={`Values YAML of ${env.name}`}
+              handleRef={editor}
+              problems={parsed.ok ? [] : parsed.errors}
+            />
+          </section>
+          <section className="pane pane--side" aria-label="Output">
+            <div role="tablist" aria-label="Output views" className="side-tabs">
+              {(
+                [
+                  ['preview', 'Preview'],
+                  ['changes', 'Changes from defaults'],
+                  ['compare', 'Compare environments'],
+                ] as const
+              ).map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === id}
+                  className="side-tabs__tab"
+                  onClick={() => setTab(id)}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+            {tab === 'preview' ? (
+              <Preview
+                status={status}
+                shown={shown}
+                failure={failure}
+                pending={pending}
+                templateSource={(path) => chartText(chartFiles, path)}
+                onGoToValue={goToValue}
+                onGoToValuesLine={(line) => editor.current?.revealLine(line)}
+              />
+            ) : null}
+            {tab === 'changes' ? (
+              <ChangesView envs={doc.envs} defaults={defaults} secretCounts={secretCounts} />
+            ) : null}
+            {tab === 'compare' ? (
+              <CompareView
+                envNames={envNames}
+                left={compareLeft}
+                right={compareRight}
+                onPick={(side, name) => setCompare((c) => ({ ...c, [side]: name }))}
+                leftOutput={results['compare:left']?.output ?? null}
+                rightOutput={results['compare:right']?.output ?? null}
+              />
+            ) : null}
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+/**
+ * MonacoView is the Monaco editor with monaco-yaml and the chart's values schema, bundled with the app:
+ * Monaco comes from the local monaco-editor package, its workers from this folder, nothing from a CDN.
+ */
+import { Editor, loader, type OnMount } from '@monaco-editor/react';
+import * as monaco from 'monaco-editor';
+import { configureMonacoYaml, type JSONSchema, type MonacoYamlOptions } from 'monaco-yaml';
+import { useEffect, useRef, useState } from 'react';
+import type { YamlEditorProps } from './types';
+
+// Without this, @monaco-editor/react loads Monaco from a CDN.
+loader.config({ monaco });
+
+const monacoGlobal = globalThis as unknown as {
+  MonacoEnvironment?: { getWorker(moduleId: string, label: string): Worker };
+};
+monacoGlobal.MonacoEnvironment = {
+  getWorker(_moduleId, label) {
+    if (label === 'yaml') return new Worker(new URL('./yaml.worker.ts', import.meta.url));
+    return new Worker(new URL('./editor.worker.ts', import.meta.url));
+  },
+};
+
+let yamlConfigured: ReturnType<typeof configureMonacoYaml> | null = null;
+
+function configureYaml(schema: unknown) {
+  const options: MonacoYamlOptions = {
+    enableSchemaRequest: false,
+    hover: true,
+    completion: true,
+    validate: true,
+    schemas: [
+      {
+        uri: 'inmemory://chart/values.schema.json',
+        fileMatch: ['**/values.yaml'],
+        schema: schema as JSONSchema,
+      },
+    ],
+  };
+  if (yamlConfigured) yamlConfigured.update(options);
+  else yamlConfigured = configureMonacoYaml(monaco, options);
+}
+
+function useDarkMode(): boolean {
+  const [dark, setDark] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia('(prefers-color-scheme: dark)');
+    setDark(mq.matches);
+    const on = (e: MediaQueryListEvent) => setDark(e.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return dark;
+}
+
+/** MonacoView renders the editor; `onReady` fires once it is mounted. */
+export default function MonacoView(props: YamlEditorProps & { onReady(): void }) {
+  const { modelPath, value, onChange, schema, label, handleRef, onReady } = props;
+  const dark = useDarkMode();
+  const actions = useRef(props);
+  actions.current = props;
+
+  useEffect(() => configureYaml(schema), [schema]);
+
+  const onMount: OnMount = (editor) => {
+    // Undo and redo go to the studio's history, which spans the form and the editor.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>
+      actions.current.onRedo(),
+    );
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => actions.current.onRedo());
+    handleRef.current = {
+      revealLine(line, col = 1) {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: col });
+        editor.focus();
+      },
+    };
+    (globalThis as unknown as { __studioMonaco?: typeof monaco }).__studioMonaco = monaco;
+    onReady();
+  };
+
+  return (
+    <Editor
+      path={modelPath}
+      value={value}
+      language="yaml"
+      theme={dark ? 'vs-dark' : 'vs'}
+      onChange={(text) => onChange(text ?? '')}
+      onMount={onMount}
+      options={{
+        ariaLabel: label,
+        minimap: { enabled: false },
+        tabSize: 2,
+        insertSpaces: true,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+        fontSize: 13,
+        wordWrap: 'on',
+        quickSuggestions: { other: true, comments: false, strings: true },
+        accessibilitySupport: 'auto',
+        tabFocusMode: false,
+      }}
+      loading={null}
+    />
+  );
+}
