@@ -1,0 +1,123 @@
+// writeArchive against `helm package`: both archives of the same chart folder must list the same
+// entries in the same order with the same contents (extracted with the system tar), and helm must
+// read ours. readArchive/loadArchive must read helm's archive.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readArchive, writeArchive } from '@/lib/helm/archive';
+import { type ChartFile, loadArchive, loadChart } from '@/lib/helm/chart';
+import { helm, scratchDir, writeTree } from './helm';
+
+const { dir, cleanup } = scratchDir('archive-');
+afterAll(cleanup);
+
+const longDir = `templates/${'d'.repeat(60)}/${'e'.repeat(60)}`;
+
+function readTree(root: string): ChartFile[] {
+  const out: ChartFile[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push({ path: relative(root, full).split('\\').join('/'), data: new Uint8Array(readFileSync(full)) });
+    }
+  };
+  walk(root);
+  return out;
+}
+
+function tarList(tgz: string): string[] {
+  return execFileSync('tar', ['tzf', tgz], { encoding: 'utf8' }).split('\n').filter(Boolean);
+}
+
+function tarCat(tgz: string, entry: string): string {
+  return execFileSync('tar', ['xzf', tgz, '-O', entry], { encoding: 'utf8' });
+}
+
+let helmTgz = '';
+let ourTgz = '';
+let files: ChartFile[] = [];
+
+beforeAll(async () => {
+  writeTree(join(dir, 'dep'), {
+    'Chart.yaml': 'apiVersion: v2\nname: dep\nversion: 2.0.0\n',
+    'templates/d.yaml': 'd: 1\n',
+  });
+  mkdirSync(join(dir, 'pk', 'charts'), { recursive: true });
+  const p = await helm(['package', join(dir, 'dep'), '-d', join(dir, 'pk', 'charts')]);
+  expect(p.code).toBe(0);
+  writeTree(join(dir, 'pk'), {
+    'Chart.yaml':
+      '# a comment helm drops\napiVersion: v2\nname: pk\nversion: 0.1.0\ndescription: hi\nkeywords: [a]\nappVersion: 1.10\nmaintainers: [{name: me}]\ndependencies:\n- name: sub\n  version: "*"\n  repository: ""\n',
+    'values.yaml': '# c\nx: 1\n',
+    'values.schema.json': '{"type": "object"}\n',
+    'templates/a.yaml': 'a\n',
+    'templates/.hidden': 'ignored by default\n',
+    [`${longDir}/long.yaml`]: 'b\n',
+    'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n',
+    'charts/sub/templates/s.yaml': 's\n',
+    'charts/sub/values.yaml': '\uFEFFy: 2\n',
+    '.helmignore': '*.bak\nsecret/\n',
+    'x.bak': 'ignored\n',
+    'secret/key': 'ignored\n',
+    'crds/c.yaml': 'c\n',
+    'README.md': 'r\n',
+    'files/b-a.txt': 'order\n',
+    'files/b/a.txt': 'order\n',
+  });
+  const out = join(dir, 'out');
+  mkdirSync(out, { recursive: true });
+  const r = await helm(['package', join(dir, 'pk'), '-d', out]);
+  expect(r.code).toBe(0);
+  helmTgz = join(out, 'pk-0.1.0.tgz');
+  files = readTree(join(dir, 'pk'));
+  ourTgz = join(dir, 'ours-0.1.0.tgz');
+  writeFileSync(ourTgz, writeArchive(files, { name: 'pk', version: '0.1.0', mtime: new Date(0) }));
+});
+
+describe('writeArchive matches helm package', () => {
+  it('lists the same entries in the same order', () => {
+    expect(tarList(ourTgz)).toEqual(tarList(helmTgz));
+  });
+  it('has the same contents', () => {
+    for (const entry of tarList(helmTgz)) expect(tarCat(ourTgz, entry), entry).toBe(tarCat(helmTgz, entry));
+  });
+  it('is read by helm show chart', async () => {
+    const ours = await helm(['show', 'chart', ourTgz]);
+    const theirs = await helm(['show', 'chart', helmTgz]);
+    expect(ours.code).toBe(0);
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+  it('is read by helm show values', async () => {
+    expect((await helm(['show', 'values', ourTgz])).stdout).toBe((await helm(['show', 'values', helmTgz])).stdout);
+  });
+  it('renders with helm template like the folder', async () => {
+    const a = await helm(['template', 'r', ourTgz]);
+    const b = await helm(['template', 'r', join(dir, 'pk')]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+  it('rejects a bad version', () => {
+    expect(() => writeArchive(files, { name: 'pk', version: '1.x' })).toThrow(
+      'chart validation: validation: chart.metadata.version "1.x" is invalid',
+    );
+  });
+});
+
+describe('readArchive reads helm package output', () => {
+  it('returns the entries without the top folder', () => {
+    const entries = readArchive(new Uint8Array(readFileSync(helmTgz))).map((f) => f.path);
+    expect(entries).toEqual(tarList(helmTgz).map((e) => e.slice('pk/'.length)));
+  });
+  it('loads the same chart as the folder', () => {
+    const a = loadArchive(new Uint8Array(readFileSync(helmTgz)));
+    const b = loadChart(files);
+    expect(a.metadata).toEqual(b.metadata);
+    expect(a.templates.map((f) => f.path)).toEqual(b.templates.map((f) => f.path));
+    expect(a.files.map((f) => f.path)).toEqual(b.files.map((f) => f.path));
+    expect(a.dependencies.map((d) => d.metadata.name)).toEqual(b.dependencies.map((d) => d.metadata.name));
+  });
+  it('rejects bytes that are not gzip', () => {
+    expect(() => readArchive(new TextEncoder().encode('a: 1\n'))).toThrow('gzip: invalid header');
+  });
+});
