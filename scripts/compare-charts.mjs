@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// compare-charts.mjs runs every chart of a folder through our CLI and the real helm and compares them.
+// Each subfolder with a Chart.yaml is a chart; its cases are the default values and every ci/*.yaml|yml.
+//   node scripts/compare-charts.mjs work-charts [--filter NAME] [--verbose] [--jobs N]
+// Prints one line per case, a per-chart summary and "identical/total". Differing outputs are written to
+// DIR/.diff/<chart>--<case>.{helm,ours}. Exit code 0 when every case is identical, else 1.
+// (See scripts/fetch-charts.md for how the folder is assembled; nothing of it is committed.)
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { helmEnv, mapLimit } from '../tests/golden/harness.mjs';
+import { helmPath } from './helm.mjs';
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const flag = (name) => {
+  const i = argv.indexOf(name);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+};
+const filter = flag('--filter');
+const jobs = Number(flag('--jobs') ?? 2);
+const verbose = argv.includes('--verbose');
+const dir = resolve(argv.find((a) => !a.startsWith('--')) ?? 'work-charts');
+const cli = join(root, 'scripts', 'chart-studio.mjs');
+
+if (!existsSync(dir)) {
+  console.error(`no such folder: ${dir} (see scripts/fetch-charts.md)`);
+  process.exit(2);
+}
+if (!existsSync(cli)) {
+  console.error('scripts/chart-studio.mjs (our CLI) does not exist yet');
+  process.exit(2);
+}
+
+/** run executes a command and resolves to its stdout, stderr, exit code and wall time. */
+function run(cmd, args, env) {
+  return new Promise((done, fail) => {
+    const t0 = performance.now();
+    execFile(cmd, args, { env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err && typeof err.code !== 'number') return fail(err);
+      done({ stdout, stderr, code: err ? err.code : 0, ms: performance.now() - t0 });
+    });
+  });
+}
+
+/** firstDifference returns the 1-based line where two texts differ and both lines. */
+function firstDifference(a, b) {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+    if (la[i] !== lb[i]) return { line: i + 1, helm: la[i] ?? '<end>', ours: lb[i] ?? '<end>' };
+  }
+  return undefined;
+}
+
+const errorLine = (s) => s.split('\n').find((l) => l.startsWith('Error:')) ?? '';
+
+const charts = readdirSync(dir)
+  .filter((n) => !n.startsWith('.') && existsSync(join(dir, n, 'Chart.yaml')))
+  .filter((n) => !filter || n.includes(filter))
+  .sort();
+const cases = [];
+for (const chart of charts) {
+  cases.push({ chart, name: 'default', args: [] });
+  const ci = join(dir, chart, 'ci');
+  if (existsSync(ci) && statSync(ci).isDirectory()) {
+    for (const f of readdirSync(ci).sort()) {
+      if (/\.ya?ml$/.test(f)) cases.push({ chart, name: f, args: ['-f', join(ci, f)] });
+    }
+  }
+}
+
+const bin = await helmPath();
+const env = helmEnv();
+const diffDir = join(dir, '.diff');
+mkdirSync(diffDir, { recursive: true });
+const results = await mapLimit(cases, jobs, async (c) => {
+  const args = ['template', 'rel', join(dir, c.chart), ...c.args];
+  const helm = await run(bin, args, env);
+  const ours = await run(process.execPath, [cli, ...args], env);
+  const same =
+    helm.code === ours.code &&
+    helm.stdout === ours.stdout &&
+    errorLine(helm.stderr) === errorLine(ours.stderr);
+  const label = `${c.chart} ${c.name}`;
+  // A chart that uses randomness (randAlphaNum passwords, genCA certificates) never matches byte for byte:
+  // when helm disagrees with itself, the case is reported apart and not counted.
+  const nondeterministic = !same && (await run(bin, args, env)).stdout !== helm.stdout;
+  if (nondeterministic) {
+    console.log(`nondet ${label}: helm's own output changes between runs (random values); not counted`);
+    return { ...c, same, nondeterministic, helmMs: helm.ms, oursMs: ours.ms };
+  }
+  if (same) {
+    console.log(
+      `ok    ${label} (exit ${helm.code}, helm ${helm.ms.toFixed(0)} ms, ours ${ours.ms.toFixed(0)} ms)`,
+    );
+  } else {
+    const base = join(diffDir, `${c.chart}--${c.name}`);
+    writeFileSync(`${base}.helm`, `${helm.stdout}${helm.stderr}exit ${helm.code}\n`);
+    writeFileSync(`${base}.ours`, `${ours.stdout}${ours.stderr}exit ${ours.code}\n`);
+    const d = firstDifference(helm.stdout, ours.stdout);
+    console.log(`DIFF  ${label}: helm exit ${helm.code}, ours exit ${ours.code}`);
+    if (helm.code !== ours.code || errorLine(helm.stderr) !== errorLine(ours.stderr)) {
+      console.log(`      helm: ${errorLine(helm.stderr).slice(0, 200)}`);
+      console.log(`      ours: ${(errorLine(ours.stderr) || ours.stderr.split('\n')[0]).slice(0, 200)}`);
+    } else if (d) {
+      console.log(
+        `      stdout line ${d.line}:\n      helm: ${d.helm.slice(0, 200)}\n      ours: ${d.ours.slice(0, 200)}`,
+      );
+    }
+    if (verbose) console.log(`      files: ${base}.{helm,ours}`);
+  }
+  return { ...c, same, nondeterministic, helmMs: helm.ms, oursMs: ours.ms };
+});
+
+console.log('\nper chart:');
+for (const chart of charts) {
+  const rs = results.filter((r) => r.chart === chart && !r.nondeterministic);
+  const ok = rs.filter((r) => r.same).length;
+  const nd = results.filter((r) => r.chart === chart && r.nondeterministic).length;
+  console.log(`  ${chart.padEnd(28)} ${ok}/${rs.length}${nd ? ` (+${nd} nondeterministic)` : ''}`);
+}
+const counted = results.filter((r) => !r.nondeterministic);
+const identical = counted.filter((r) => r.same).length;
+const nondet = results.length - counted.length;
+console.log(
+  `\nidentical/total: ${identical}/${counted.length}${nondet ? ` (${nondet} nondeterministic cases not counted)` : ''}`,
+);
+process.exit(identical === counted.length ? 0 : 1);
