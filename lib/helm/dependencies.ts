@@ -408,12 +408,20 @@ function processImports(c: Chart, merge: boolean, warn: Warn): void {
  * processDependencies is Helm's `ProcessDependencies` on a copy of the chart tree: subcharts listed
  * in Chart.yaml are matched by name and version range, renamed to their alias, enabled or removed by
  * `tags` and `condition` (evaluated on the coalesced values), and `import-values` are merged into
- * each parent's values. The input chart is not modified. It throws a HelmError from coalescing.
+ * each parent's values. The input chart is not modified. It throws a HelmError
+ * (`chart dependencies processing failed: type mismatch on sub: …`); helm also logs
+ * `level=ERROR msg="chart dependencies processing failed" error="…"` on stderr before it.
  */
 export function processDependencies(chart: Chart, values: GoMap, warn: Warn = () => {}): Chart {
   const c = copyTree(chart);
-  processEnabled(c, values, '', warn);
-  processImports(c, true, warn);
+  try {
+    processEnabled(c, values, '', warn);
+    processImports(c, true, warn);
+  } catch (e) {
+    // Helm: `helm template` (action.Install) wraps the error, after logging it at level ERROR.
+    if (e instanceof HelmError) throw new HelmError(`chart dependencies processing failed: ${e.message}`);
+    throw e;
+  }
   return c;
 }
 
