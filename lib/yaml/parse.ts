@@ -24,8 +24,57 @@ interface Built {
   isMap?: boolean;
 }
 
-/** GoYamlFailure is a go-yaml decode failure (`yaml: …`) raised while building values. */
-class GoYamlFailure extends Error {}
+/** GoYamlFailure is a go-yaml failure (`yaml: …`) raised while building values; `line` is 0-based. */
+class GoYamlFailure extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+const goEscapes = new Set([
+  '0',
+  'a',
+  'b',
+  't',
+  '\t',
+  'n',
+  'v',
+  'f',
+  'r',
+  'e',
+  ' ',
+  '"',
+  "'",
+  '\\',
+  'N',
+  '_',
+  'L',
+  'P',
+]);
+const hexLength: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** checkEscapes rejects double-quoted escapes go-yaml v2 does not know (such as `\/`). */
+function checkEscapes(src: string, start: number, end: number): void {
+  for (let i = src.indexOf('\\', start); i >= 0 && i < end; i = src.indexOf('\\', i + 2)) {
+    const c = src[i + 1]!;
+    const line = () => {
+      let n = 0;
+      for (let k = 0; k < i; k++) if (src.charCodeAt(k) === 10) n++;
+      return n;
+    };
+    if (c === '\n' || c === '\r') continue;
+    if (goEscapes.has(c)) continue;
+    const n = hexLength[c];
+    if (n === undefined) throw new GoYamlFailure('found unknown escape character', line());
+    if (!/^[0-9a-fA-F]+$/.test(src.slice(i + 2, i + 2 + n)) || i + 2 + n > end) {
+      throw new GoYamlFailure('did not find expected hexdecimal number', line());
+    }
+    i += n;
+  }
+}
 
 function shortTag(t: string): string {
   return t.startsWith(TAG_PREFIX) ? '!!' + t.slice(TAG_PREFIX.length) : t;
@@ -196,6 +245,7 @@ class Builder {
   }
 
   scalar(e: ScalarEvent): Built {
+    if (e.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(this.src, e.valueStart, e.valueEnd);
     let text = getScalarValue(this.src, e);
     if (
       (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) &&
@@ -389,10 +439,24 @@ function goSyntaxMessage(
   if (ch === '@' || ch === '`' || (ch === '%' && col > 0)) {
     return scanner('found character that cannot start any token', line);
   }
+  if (/directives end mark/.test(reason)) return parser('did not find expected <document start>', line);
   if (/expected ':'|multiline key/.test(reason)) {
     // The key stands alone on its line: go-yaml notices at the next token (or the end).
     let l = line;
-    const keyLine = reason.startsWith('expected') ? line : line - 1;
+    let keyLine = line;
+    if (!reason.startsWith('expected')) {
+      // js-yaml read the key and the lines after it as one multi-line scalar: the key is the
+      // first line at the error's indentation after the last `key:` line there.
+      const ind = (t: string) => t.length - t.trimStart().length;
+      const at = ind(lines[line] ?? '');
+      keyLine = line - 1;
+      for (let k = line - 1; k >= 0; k--) {
+        const t = lines[k]!;
+        if (t.trim() === '' || t.trimStart().startsWith('#') || ind(t) !== at) continue;
+        if (/:( |$)/.test(t)) break;
+        if (!/^\s*-( |$)/.test(t)) keyLine = k;
+      }
+    }
     for (l = keyLine + 1; l < lines.length && lines[l]!.trim() === ''; l++);
     return scanner(
       "could not find expected ':'",
@@ -485,7 +549,11 @@ export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false)
       if (events[b.i]!.type !== EVENT_ID.POP) value = b.node().value;
     } catch (err) {
       if (err instanceof GoYamlFailure) {
-        throw new YamlError(`error converting YAML to JSON: yaml: ${err.message}`, { line: lineOffset + 1 });
+        // Go: scanner errors name the 1-based line, except on the first line.
+        const at = err.line !== undefined && err.line > 0 ? `line ${err.line + 1}: ` : '';
+        throw new YamlError(`error converting YAML to JSON: yaml: ${at}${err.message}`, {
+          line: lineOffset + (err.line ?? 0) + 1,
+        });
       }
       throw err;
     }
