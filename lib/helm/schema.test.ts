@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { GoMap } from '@/lib/go';
+import { printNumber, validateValues } from './schema';
+
+// Expected texts are helm v4.1.4's output (verified; see tests/helm-values/schema.test.ts).
+describe('printNumber', () => {
+  const cases = [
+    { name: 'grouping', input: 5000, want: '5,000' },
+    { name: 'decimals', input: 1000.5, want: '1,000.5' },
+    { name: 'large in exponent form', input: 1000000, want: '1×10⁰⁶' },
+    { name: 'mantissa digits', input: 123456789012, want: '1.23456789012×10¹¹' },
+    { name: 'small', input: 1e-7, want: '1×10⁻⁰⁷' },
+    { name: 'plain small', input: 0.000123, want: '0.000123' },
+    { name: 'negative', input: -1234.5, want: '-1,234.5' },
+  ];
+  for (const c of cases) it(c.name, () => expect(printNumber(c.input)).toBe(c.want));
+});
+
+describe('validateValues', () => {
+  const cases = [
+    {
+      name: 'minimum',
+      input: ['{"properties":{"replicas":{"minimum":1}}}', new GoMap([['replicas', 0]])],
+      want: "- at '/replicas': minimum: got 0, want 1\n",
+    },
+    {
+      name: 'missing property',
+      input: ['{"required":["port"]}', new GoMap()],
+      want: "- at '': missing property 'port'\n",
+    },
+    {
+      name: 'type',
+      input: ['{"properties":{"replicas":{"type":"integer"}}}', new GoMap([['replicas', 'two']])],
+      want: "- at '/replicas': got string, want integer\n",
+    },
+    { name: 'valid', input: ['{"type":"object"}', new GoMap()], want: null },
+  ] as const;
+  for (const c of cases) it(c.name, () => expect(validateValues(c.input[0], c.input[1])).toBe(c.want));
+});
