@@ -37,7 +37,7 @@ describe('loadChart metadata', () => {
 });
 
 describe('loadChart errors', () => {
-  const cases = [
+  const cases: { name: string; input: Record<string, string>; want: string }[] = [
     { name: 'no Chart.yaml', input: { 'values.yaml': '' }, want: 'Chart.yaml file is missing' },
     {
       name: 'no name',
