@@ -149,24 +149,31 @@ const hostName = z
     error: 'A host must be a DNS name such as api.example.com (lower-case letters, digits, "-" and ".")',
   });
 
+// Subchart sections hold only what the user overrides; the subchart's values.yaml supplies the rest.
 const devImage = (what: string) =>
   z.strictObject({
     repository: field(
       z.string().regex(repositoryPattern, { error: 'Not a valid image repository' }),
       `Official ${what} image.`,
-    ),
-    tag: field(z.string().regex(tagPattern, { error: 'Not a valid image tag' }), `Pinned ${what} image tag.`),
-    pullPolicy: field(pullPolicy, 'Image pull policy.'),
+    ).optional(),
+    tag: field(
+      z.string().regex(tagPattern, { error: 'Not a valid image tag' }),
+      `Pinned ${what} image tag.`,
+    ).optional(),
+    pullPolicy: field(pullPolicy, 'Image pull policy.').optional(),
   });
 
 const persistence = (what: string) =>
   z.strictObject({
-    enabled: field(z.boolean(), `Keep ${what} data in a PersistentVolumeClaim instead of an emptyDir.`),
-    size: field(memoryQuantity('Volume size'), 'Size of the claim (e.g. 1Gi).'),
+    enabled: field(
+      z.boolean(),
+      `Keep ${what} data in a PersistentVolumeClaim instead of an emptyDir.`,
+    ).optional(),
+    size: field(memoryQuantity('Volume size'), 'Size of the claim (e.g. 1Gi).').optional(),
     storageClass: field(
       nameOrEmpty('Storage class'),
       'StorageClass of the claim; empty means the cluster default.',
-    ),
+    ).optional(),
   });
 
 /** gatewayValuesSchema is the zod schema of the api-gateway chart's values (coalesced with defaults). */

@@ -5,7 +5,6 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error scripts/helm.mjs is plain JavaScript without type declarations.
 import { helmPath } from '../../scripts/helm.mjs';
 
 /** repoRoot is the repository's root folder. */
