@@ -409,19 +409,13 @@ function processImports(c: Chart, merge: boolean, warn: Warn): void {
  * in Chart.yaml are matched by name and version range, renamed to their alias, enabled or removed by
  * `tags` and `condition` (evaluated on the coalesced values), and `import-values` are merged into
  * each parent's values. The input chart is not modified. It throws a HelmError
- * (`chart dependencies processing failed: type mismatch on sub: …`); helm also logs
- * `level=ERROR msg="chart dependencies processing failed" error="…"` on stderr before it.
+ * (`type mismatch on sub: …`), which `helm template` reports as
+ * `chart dependencies processing failed: <message>` after logging it at level ERROR.
  */
 export function processDependencies(chart: Chart, values: GoMap, warn: Warn = () => {}): Chart {
   const c = copyTree(chart);
-  try {
-    processEnabled(c, values, '', warn);
-    processImports(c, true, warn);
-  } catch (e) {
-    // Helm: `helm template` (action.Install) wraps the error, after logging it at level ERROR.
-    if (e instanceof HelmError) throw new HelmError(`chart dependencies processing failed: ${e.message}`);
-    throw e;
-  }
+  processEnabled(c, values, '', warn);
+  processImports(c, true, warn);
   return c;
 }
 

@@ -224,9 +224,8 @@ function templateLoaded(
   if (!options.skipSchemaValidation) {
     const schemaError = validateSchemas(chart, values);
     if (schemaError !== null) {
-      throw new Failure(
-        `values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaError}`,
-      );
+      // validateSchemas returns Helm's whole message, prefix included.
+      throw new Failure(schemaError);
     }
   }
   // From here on Helm has a release object: errors get the --debug hint.

@@ -120,7 +120,13 @@ function ours(input: ValueSources): Record<string, string> | string {
   try {
     const vals = mergeValueSources(input);
     checkDependencies(chart);
-    const enabled = processDependencies(chart, vals);
+    let enabled: Chart;
+    try {
+      enabled = processDependencies(chart, vals);
+    } catch (e) {
+      if (e instanceof HelmError) throw new HelmError(`chart dependencies processing failed: ${e.message}`);
+      throw e;
+    }
     const final = coalesceValues(enabled, vals);
     const out: Record<string, string> = {};
     ourDumps(enabled, final, '', out);
