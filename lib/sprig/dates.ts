@@ -429,7 +429,9 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
         break;
       case '01':
         month = num(tok, 2, 2);
-        if (month < 1 || month > 12) fail(tok, before, ': month out of range');
+        if (month < 1 || month > 12)
+          throw new GoError(`parsing time ${JSON.stringify(value)}: month out of range`);
+        void before;
         break;
       case '1':
         month = num(tok, 1, 2);

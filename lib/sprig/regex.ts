@@ -56,7 +56,8 @@ interface Flags {
 
 function escapeChar(c: number): string {
   const ch = String.fromCodePoint(c);
-  if (/[\\^$.*+?()[\]{}|/-]/.test(ch)) return `\\${ch}`;
+  if (ch === '-') return '\\x2d';
+  if (/[\\^$.*+?()[\]{}|/]/.test(ch)) return `\\${ch}`;
   if (c < 0x20 || c === 0x7f) return `\\x${c.toString(16).padStart(2, '0')}`;
   return ch;
 }

@@ -1,0 +1,499 @@
+// Differential test: each case is a sprig call written once as a tree; it is rendered by the real
+// helm binary as a template snippet, and evaluated by lib/sprig directly. The printed results
+// (through sprig's toString) or the `error calling NAME: …` texts must be identical.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GoInt, type GoValue } from '@/lib/go';
+import { sprigFuncs, strval } from '@/lib/sprig';
+import { helmPath } from '../../scripts/helm.mjs';
+
+type Expr = string | number | boolean | null | { int: number | string } | { call: string; args: Expr[] };
+
+const i = (v: number | string): Expr => ({ int: v });
+const c = (call: string, ...args: Expr[]): Expr => ({ call, args });
+
+interface Case {
+  expr: Expr;
+  /** err marks a case that fails in Go (rendered alone, as helm stops at the first error). */
+  err?: boolean;
+}
+
+const ok = (call: string, ...args: Expr[]): Case => ({ expr: c(call, ...args) });
+const bad = (call: string, ...args: Expr[]): Case => ({ expr: c(call, ...args), err: true });
+
+const list = (...a: Expr[]) => c('list', ...a);
+const dict = (...a: Expr[]) => c('dict', ...a);
+
+const CASES: Case[] = [
+  // strings
+  ok('trim', '  a b \t\n'),
+  ok('trimAll', '$', '$5.00$'),
+  ok('trimPrefix', 'ab', 'abab'),
+  ok('trimSuffix', 'b', 'abb'),
+  ok('upper', 'héllo straße'),
+  ok('lower', 'HÉLLO İ'),
+  ok('title', 'hello world-foo bar_baz'),
+  ok('title', "o'neil ǆa x.y"),
+  ok('untitle', 'Hello World'),
+  ok('repeat', i(3), 'ab'),
+  bad('repeat', i(-1), 'a'),
+  ok('substr', i(1), i(3), 'abcdef'),
+  ok('substr', i(-1), i(2), 'abcdef'),
+  ok('substr', i(2), i(-1), 'abcdef'),
+  ok('substr', i(2), i(99), 'abcdef'),
+  bad('substr', i(5), i(7), 'abc'),
+  bad('substr', i(2), i(1), 'abc'),
+  bad('substr', i(-1), i(-1), 'abc'),
+  bad('substr', i(-1), i(9), 'abc'),
+  ok('nospace', ' a b\tc\n'),
+  ok('nospace', 'a é b'),
+  ok('trunc', i(5), 'hello world'),
+  ok('trunc', i(-5), 'hello world'),
+  ok('trunc', i(50), 'hi'),
+  ok('abbrev', i(5), 'hello world'),
+  ok('abbrev', i(3), 'hello world'),
+  ok('abbrevboth', i(5), i(10), '1234 5678 9123'),
+  ok('abbrevboth', i(0), i(6), 'abcdefghij'),
+  ok('initials', 'hello world foo'),
+  ok('wrap', i(5), 'hello world foo'),
+  ok('wrap', i(3), 'abcdefgh ij'),
+  ok('wrapWith', i(5), '|', 'hello world foo'),
+  ok('wrapWith', i(3), '-', 'abcdefgh'),
+  ok('contains', 'b', 'abc'),
+  ok('hasPrefix', 'a', 'abc'),
+  ok('hasSuffix', 'x', 'abc'),
+  ok('quote', 'a', i(1), null, 2.5, true),
+  ok('quote', 'tab\there "q" é\u0001'),
+  ok('squote', 'a', i(1), null),
+  ok('cat', 'a', null, i(1), list(i(1), 'x')),
+  ok('indent', i(2), 'a\nb\n\nc'),
+  ok('nindent', i(4), 'a\nb'),
+  bad('indent', i(-1), 'a'),
+  ok('replace', 'a', 'b', 'banana'),
+  ok('replace', '', '-', 'abc'),
+  ok('plural', 'one', 'many', i(1)),
+  ok('plural', 'one', 'many', i(2)),
+  ok('snakecase', 'HTTPServerName'),
+  ok('snakecase', 'HTTP20xOK'),
+  ok('snakecase', 'ÉtéBon'),
+  ok('snakecase', 'Bld4Floor3rd'),
+  ok('snakecase', 'ab  cd--ef'),
+  ok('kebabcase', 'FirstName'),
+  ok('kebabcase', 'a.b-C'),
+  ok('camelcase', 'http_server-name foo'),
+  ok('camelcase', 'GOLANG_IS_GREAT'),
+  ok('camelcase', 'HTTPServer'),
+  ok('camelcase', 'aBC'),
+  ok('camelcase', '_complex__case_'),
+  ok('camelcase', '__'),
+  ok('camelcase', 'ab cD EF'),
+  ok('swapcase', 'Hello World é'),
+  ok('toString', 2.5),
+  ok('toString', null),
+  ok('toString', list(i(1), 'a', null)),
+  ok('toStrings', list(i(1), 'a', null, 2.5)),
+  ok('split', ',', 'a,b,,c'),
+  ok('splitList', ',', 'a,b,c'),
+  ok('splitList', '', 'héllo'),
+  ok('splitn', ',', i(2), 'a,b,c'),
+  ok('splitn', ',', i(0), 'a,b'),
+  ok('join', '-', list(i(1), 'a', null, 2.5)),
+  ok('join', ',', 'single'),
+  ok('sortAlpha', list('b', 'a', 'B', i(10), i(9))),
+  ok('sortAlpha', 'x'),
+  ok('hello'),
+  // encoding
+  ok('b64enc', 'hello wörld'),
+  ok('b64dec', 'aGVsbG8='),
+  ok('b64dec', 'aGVsbG8'),
+  ok('b64dec', '!!!!'),
+  ok('b64dec', 'aGV=sbG8'),
+  ok('b32enc', 'hello'),
+  ok('b32dec', 'NBSWY3DP'),
+  ok('b32dec', 'NBSWY3D'),
+  // lists
+  ok('list', i(1), 'a', null),
+  ok('append', list(i(1)), i(2)),
+  ok('prepend', list(i(1)), i(0)),
+  ok('first', list(i(3), i(4))),
+  ok('first', list()),
+  bad('first', i(1)),
+  bad('first', null),
+  bad('mustFirst', 'abc'),
+  ok('last', list(i(3), i(4))),
+  ok('rest', list(i(1), i(2), i(3))),
+  ok('rest', list()),
+  ok('initial', list(i(1), i(2), i(3))),
+  ok('reverse', list(i(1), i(2), i(3))),
+  ok('uniq', list(i(1), i(1), '1', 1.0, i(1))),
+  ok('without', list(i(1), i(2), i(3), i(2)), i(2)),
+  ok('has', i(2), list(i(1), i(2))),
+  ok('has', '2', list(i(1), i(2))),
+  ok('has', i(1), null),
+  bad('has', i(1), 'abc'),
+  ok('compact', list(i(0), i(1), '', 'a', null, false, list())),
+  ok('slice', list(i(1), i(2), i(3), i(4)), i(1), i(3)),
+  ok('slice', list(i(1), i(2), i(3)), i(1)),
+  ok('slice', list()),
+  bad('slice', list(i(1), i(2)), i(3)),
+  ok('concat', list(i(1)), list(i(2), i(3))),
+  bad('concat', list(i(1)), i(2)),
+  ok('chunk', i(2), list(i(1), i(2), i(3), i(4), i(5))),
+  ok('chunk', i(3), list()),
+  bad('push', 'x', i(1)),
+  bad('mustPush', dict(), i(1)),
+  // dicts
+  ok('dict', 'a', i(1), 'b'),
+  ok('dict', i(1), 'x', true, 'y'),
+  ok('get', dict('a', i(1)), 'a'),
+  ok('get', dict('a', i(1)), 'b'),
+  ok('set', dict('a', i(1)), 'b', i(2)),
+  ok('unset', dict('a', i(1), 'b', i(2)), 'a'),
+  ok('hasKey', dict('a', null), 'a'),
+  ok('pluck', 'a', dict('a', i(1)), dict('b', i(2)), dict('a', i(3))),
+  // keys/values: Go's map order is random; only sorted forms are comparable.
+  ok('sortAlpha', c('keys', dict('b', i(1), 'a', i(2), 'c', i(3)))),
+  ok('sortAlpha', c('values', dict('b', 'y', 'a', 'x'))),
+  ok('pick', dict('a', i(1), 'b', i(2), 'c', i(3)), 'a', 'c', 'z'),
+  ok('omit', dict('a', i(1), 'b', i(2), 'c', i(3)), 'a'),
+  ok('merge', dict('a', '', 'z', i(0), 'f', false), dict('a', 'x', 'z', i(5), 'f', true)),
+  ok(
+    'merge',
+    dict('a', dict('x', i(1)), 'l', list(i(1))),
+    dict('a', dict('x', i(2), 'y', i(3)), 'l', list(i(9)), 'n', i(7)),
+  ),
+  ok(
+    'mergeOverwrite',
+    dict('a', dict('x', i(1)), 'l', list(i(1)), 'k', 'v'),
+    dict('a', dict('x', i(2)), 'l', list(i(9)), 'k', ''),
+  ),
+  ok('merge', dict('a', 'keep'), dict('a', dict('x', i(1)))),
+  ok('mergeOverwrite', dict('a', i(1)), dict('a', null)),
+  ok('deepCopy', dict('a', list(i(1), dict('b', i(2))))),
+  ok('dig', 'a', 'b', 'def', dict('a', dict('b', 'found'))),
+  ok('dig', 'a', 'x', 'def', dict('a', dict('b', 'found'))),
+  bad('dig', 'a', 'b', 'def', dict('a', 'str')),
+  bad('dig', 'a', dict()),
+  // defaults
+  ok('default', 'd', null),
+  ok('default', 'd', ''),
+  ok('default', 'd', i(0)),
+  ok('default', 'd', 0.0),
+  ok('default', 'd', false),
+  ok('default', 'd', list()),
+  ok('default', 'd', 'x'),
+  ok('default', 'd'),
+  ok('empty', dict()),
+  ok('empty', ' '),
+  ok('coalesce', null, '', i(0), 'x', 'y'),
+  ok('coalesce', null, ''),
+  ok('all', i(1), 'a', true),
+  ok('all', i(1), ''),
+  ok('any', i(0), '', 'x'),
+  ok('any'),
+  ok('ternary', 'yes', 'no', true),
+  ok('ternary', 'yes', 'no', false),
+  ok('toJson', dict('b', i(1), 'a', list(1.5, 'x<y>&', null))),
+  ok('toPrettyJson', dict('b', i(1), 'a', list(i(1), dict()))),
+  ok('toRawJson', dict('h', '<a href="x">&</a>')),
+  ok('fromJson', '{"a": [1, 2.5, "x", null, true]}'),
+  // fromJson, fail and getHostByName are overridden by Helm: only sprig-identical forms are compared.
+  ok('mustFromJson', '[1, "x"]'),
+  bad('mustFromJson', '{"a": }'),
+  // numeric
+  ok('add', i(1), 2.9, '3', true),
+  ok('add', 1.9, 1.9),
+  ok('add'),
+  ok('add1', 1.5),
+  ok('sub', i(5), 2.7),
+  ok('mul', i(2), i(3), '4'),
+  ok('div', i(7), i(2)),
+  ok('div', i(-7), i(2)),
+  bad('div', i(1), i(0)),
+  ok('mod', i(-7), i(3)),
+  bad('mod', i(1), '0'),
+  ok('max', i(1), i(5), '3'),
+  ok('biggest', 2.5, i(2)),
+  ok('min', i(3), i(-1), 2.9),
+  ok('maxf', i(1), 2.5, '3.5'),
+  ok('minf', i(1), 2.5, '-3.5'),
+  ok('addf', 0.1, 0.2),
+  ok('add1f', 0.1),
+  ok('subf', 1.1, 0.3, '0.1'),
+  ok('mulf', 1.1, i(3)),
+  ok('divf', i(7), i(2)),
+  ok('divf', i(1), i(3)),
+  ok('divf', i(2), i(3)),
+  ok('floor', 2.7),
+  ok('ceil', '2.1'),
+  ok('round', 2.675, i(2)),
+  ok('round', 2.5, i(0)),
+  ok('round', -2.5, i(0)),
+  ok('round', 1.2345, i(3), 0.4),
+  ok('int', '010'),
+  ok('int', '0x1F'),
+  ok('int', '1.0'),
+  ok('int', '1.5'),
+  ok('int', '1_000'),
+  ok('int', '0b11'),
+  ok('int', 2.9),
+  ok('int', -2.9),
+  ok('int', 1e20),
+  ok('int', null),
+  ok('int', true),
+  ok('int64', '12abc'),
+  ok('int64', ' 5'),
+  ok('float64', '1.5e3'),
+  ok('float64', '0x10'),
+  ok('float64', '1_0.5'),
+  ok('float64', i(3)),
+  ok('atoi', '42'),
+  ok('atoi', '4.2'),
+  ok('atoi', '99999999999999999999'),
+  ok('toDecimal', '0777'),
+  ok('toDecimal', i(777)),
+  ok('toDecimal', '9'),
+  ok('seq', i(5)),
+  ok('seq', i(2), i(-2)),
+  ok('seq', i(0), i(2), i(10)),
+  ok('seq', i(10), i(2), i(0)),
+  ok('seq', i(10), i(-3), i(0)),
+  ok('seq', i(0)),
+  ok('seq'),
+  ok('until', i(3)),
+  ok('until', i(-3)),
+  ok('untilStep', i(0), i(10), i(3)),
+  ok('untilStep', i(10), i(0), i(-4)),
+  ok('untilStep', i(0), i(10), i(-1)),
+  // reflection
+  ok('typeOf', i(1)),
+  ok('typeOf', 1.5),
+  ok('typeOf', null),
+  ok('typeOf', list()),
+  ok('typeOf', dict()),
+  ok('typeOf', c('add', i(1))),
+  ok('typeOf', c('until', i(2))),
+  ok('typeOf', c('splitList', ',', 'a')),
+  ok('typeOf', c('split', ',', 'a')),
+  ok('typeOf', c('semver', '1.2.3')),
+  ok('kindOf', i(1)),
+  ok('kindOf', null),
+  ok('kindOf', dict()),
+  ok('kindOf', c('semver', '1.2.3')),
+  ok('typeIs', 'string', 'x'),
+  ok('typeIsLike', 'semver.Version', c('semver', '1.2.3')),
+  ok('kindIs', 'slice', list()),
+  ok('deepEqual', list(i(1), dict('a', 'b')), list(i(1), dict('a', 'b'))),
+  ok('deepEqual', i(1), c('int64', i(1))),
+  // paths
+  ok('base', '/a/b/c.txt'),
+  ok('base', ''),
+  ok('base', '///'),
+  ok('dir', '/a/b/c'),
+  ok('dir', 'c'),
+  ok('clean', 'a//b/../c/./d/'),
+  ok('clean', '/../a'),
+  ok('clean', '../../a/..'),
+  ok('ext', 'a/b.tar.gz'),
+  ok('ext', 'a.b/c'),
+  ok('isAbs', '/x'),
+  ok('osBase', 'a/b/'),
+  ok('osDir', '/'),
+  // regex
+  ok('regexMatch', '^[a-z]+$', 'abc'),
+  ok('regexMatch', '(', 'abc'),
+  ok('regexFind', '[0-9]+', 'ab123cd45'),
+  ok('regexFindAll', 'a*', 'baaac', i(-1)),
+  ok('regexFindAll', '[0-9]', 'a1b2c3', i(2)),
+  ok('regexFindAll', 'x', 'abc', i(-1)),
+  ok('regexReplaceAll', 'a(x*)b', '-ab-axxb-', '${1}W'),
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Go Expand template, not a JS one
+  ok('regexReplaceAll', 'a(x*)b', '-ab-axxb-', '$1W'),
+  ok('regexReplaceAll', '(?P<first>[a-z]+) (?P<last>[a-z]+)', 'john smith', '$last, $first'),
+  ok('regexReplaceAll', 'a*', 'baaac', '-'),
+  ok('regexReplaceAll', '', 'abc', '-'),
+  ok('regexReplaceAll', '(?i)HELLO', 'Hello hello', 'x'),
+  ok('regexReplaceAll', '(?m)^x', 'x\nx\nyx', 'Y'),
+  ok('regexReplaceAll', '.', 'a\nb', '_'),
+  ok('regexReplaceAll', '(?s).', 'a\nb', '_'),
+  ok('regexReplaceAll', '\\pL+', 'héllo wörld 42', 'W'),
+  ok('regexReplaceAll', '\\s+', 'a \u00a0b', '_'),
+  ok('regexReplaceAll', '[[:digit:]]+', 'a12b3', '#'),
+  ok('regexReplaceAll', '\\Qa.b\\E', 'a.b axb', 'X'),
+  ok('regexReplaceAll', 'a$', 'a\na', 'X'),
+  ok('regexReplaceAllLiteral', 'a(x*)b', '-axb-', '$1'),
+  ok('regexSplit', ',\\s*', 'a, b,c,  d', i(-1)),
+  ok('regexSplit', 'z*', 'abc', i(-1)),
+  ok('regexSplit', ',', 'a,b,c', i(2)),
+  ok('regexSplit', ',', '', i(-1)),
+  ok('regexQuoteMeta', 'a.b*c[d]$'),
+  ok('regexFind', '(?U)a+', 'aaa'),
+  ok('regexFind', 'a{2,3}', 'aaaa'),
+  ok('regexFind', '\\x41\\x{42}', 'zABz'),
+  bad('regexFind', '(?=a)', 'a'),
+  bad('regexFind', '(?<=a)b', 'ab'),
+  bad('regexFind', 'a(', 'a'),
+  bad('regexFind', 'a)', 'a'),
+  bad('regexFind', '[a', 'a'),
+  bad('regexFind', '*a', 'a'),
+  bad('regexFind', 'a**', 'a'),
+  bad('regexFind', '\\1', 'a'),
+  bad('regexFind', '[z-a]', 'a'),
+  bad('regexFind', '\\q', 'a'),
+  bad('regexFind', 'a{1001}', 'a'),
+  bad('mustRegexFind', 'a(', 'a'),
+  bad('regexFindAll', '\\p{Foo}', 'a', i(1)),
+  bad('regexSplit', '(?z)', 'a', i(1)),
+  // semver
+  ok('semver', '1.2.3-beta.1+build'),
+  ok('semver', 'v1.2'),
+  bad('semver', 'abc'),
+  bad('semver', '1.2.3-01'),
+  ok('semverCompare', '>=1.20.0-0', 'v1.28.3-gke.1'),
+  ok('semverCompare', '>=1.20.0', 'v1.28.3-gke.1'),
+  ok('semverCompare', '^1.2.0', '1.9.9'),
+  ok('semverCompare', '^0.2.3', '0.3.0'),
+  ok('semverCompare', '~1.2.3', '1.2.9'),
+  ok('semverCompare', '~1.2.3', '1.3.0'),
+  ok('semverCompare', '1.2.x', '1.2.7'),
+  ok('semverCompare', '>1.2', '1.2.5'),
+  ok('semverCompare', '<=1.2', '1.2.5'),
+  ok('semverCompare', '1.0 - 2.0', '2.0.1'),
+  ok('semverCompare', '1.0 - 2.0', '1.5'),
+  ok('semverCompare', '<1.0 || >=3', '3.1'),
+  ok('semverCompare', '>= 1.2, < 2', '1.5.0'),
+  ok('semverCompare', '!=1.2.3', '1.2.3'),
+  ok('semverCompare', '*', '0.0.1'),
+  bad('semverCompare', '>>1', '1.0.0'),
+  bad('semverCompare', '>1', 'x'),
+  // dates (deterministic forms)
+  ok('toDate', '2006-01-02', '2024-02-03'),
+  ok('toDate', '2006-01-02 15:04', '2024-02-03 10:20'),
+  ok('date', '2006-01-02T15:04:05Z07:00', c('toDate', '2006-01-02', '2024-02-03')),
+  ok('dateInZone', 'Mon Jan _2 15:04:05 MST 2006', i(0), 'UTC'),
+  ok('dateInZone', '2006-01-02 15:04 -0700', c('int64', i(1700000000)), 'America/New_York'),
+  ok('dateInZone', '02/01/06 3:04PM .000', i(1700000000), 'Asia/Kolkata'),
+  ok('htmlDateInZone', i(0), 'UTC'),
+  ok('htmlDateInZone', i(86400), 'Nowhere/Bad'),
+  ok('unixEpoch', c('toDate', '2006-01-02', '2024-02-03')),
+  ok('dateModify', '1h30m', c('toDate', '2006-01-02', '2024-02-03')),
+  ok('dateModify', 'bogus', c('toDate', '2006-01-02', '2024-02-03')),
+  bad('mustDateModify', 'bogus', c('toDate', '2006-01-02', '2024-02-03')),
+  bad('mustToDate', '2006-01-02', '2024-13-03'),
+  ok('toDate', '2006-01-02', '2024-13-03'),
+  ok('duration', '90'),
+  ok('duration', i(90)),
+  ok('duration', c('int64', i(3725))),
+  ok('duration', '-1'),
+  ok('durationRound', '2h10m'),
+  ok('durationRound', '400d'),
+  ok('durationRound', c('int64', i(5))),
+  ok('durationRound', 'bad'),
+  // crypto
+  ok('sha1sum', 'hello'),
+  ok('sha256sum', 'hello wörld'),
+  ok('sha256sum', ''),
+  ok('sha512sum', 'abc'),
+  ok('adler32sum', 'hello'),
+  ok('derivePassword', i(1), 'long', 'password', 'user', 'example.com'),
+  ok('derivePassword', i(2), 'nope', 'password', 'user', 'example.com'),
+  ok('decryptAES', 'secretkey', c('encryptAES', 'secretkey', 'plain text')),
+  ok('htpasswd', 'a:b', 'pw'),
+  // url
+  ok('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21'),
+  ok('urlParse', 'mailto:joe@example.com'),
+  ok('urlParse', '/relative/path?q'),
+  bad('urlParse', 'http://host:abc/'),
+  ok(
+    'urlJoin',
+    dict('scheme', 'https', 'host', 'example.com', 'path', '/a b', 'query', 'x=1', 'fragment', 'f g'),
+  ),
+  ok('urlJoin', dict('host', 'h', 'userinfo', 'u:p', 'path', 'p')),
+  bad('urlJoin', dict('host', i(1))),
+  // misc
+];
+
+function lit(e: Expr): string {
+  if (e === null) return 'nil';
+  if (typeof e === 'string') return JSON.stringify(e);
+  if (typeof e === 'boolean') return String(e);
+  if (typeof e === 'number') {
+    const s = String(e);
+    return /[.e]/.test(s) ? s : `${s}.0`;
+  }
+  if ('int' in e) return String(e.int);
+  return `(${[e.call, ...e.args.map(lit)].join(' ')})`;
+}
+
+const funcs = sprigFuncs({ now: () => new Date(Date.UTC(2024, 0, 1)), random: () => 0.5 });
+
+function evaluate(e: Expr): GoValue {
+  if (e === null || typeof e !== 'object') return e;
+  if ('int' in e) return new GoInt(BigInt(e.int));
+  const f = funcs[e.call];
+  if (!f) throw new Error(`no function ${e.call}`);
+  return f.fn(...e.args.map(evaluate));
+}
+
+function ours(e: Expr): string {
+  try {
+    return `ok: ${strval(evaluate(e))}`;
+  } catch (err) {
+    const name = typeof e === 'object' && e !== null && 'call' in e ? e.call : '?';
+    if (err instanceof Error && (err.name === 'GoError' || err.name === 'GoPanic')) {
+      return `error calling ${name}: ${err.message}`;
+    }
+    throw err;
+  }
+}
+
+const TEMPLATE = (e: Expr) => `v: |2-\n  [{{ ${lit(e)} | toString | replace "\\n" "\\n  " }}]\n`;
+
+let dir = '';
+let helm = '';
+const want = new Map<number, string>();
+
+function render(cases: [number, Case][]): string {
+  rmSync(join(dir, 'templates'), { recursive: true, force: true });
+  mkdirSync(join(dir, 'templates'));
+  for (const [n, k] of cases)
+    writeFileSync(join(dir, 'templates', `t${String(n).padStart(4, '0')}.yaml`), TEMPLATE(k.expr));
+  const r = spawnSync(helm, ['template', dir], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return r.status === 0 ? r.stdout : `ERR ${r.stderr}`;
+}
+
+beforeAll(async () => {
+  helm = await helmPath();
+  execFileSync(helm, ['version'], { encoding: 'utf8' });
+  dir = join(mkdtempSync(join(tmpdir(), 'sprig-helm-')), 'c');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+  const indexed = CASES.map((k, n) => [n, k] as [number, Case]);
+  const out = render(indexed.filter(([, k]) => !k.err));
+  if (out.startsWith('ERR')) throw new Error(`helm failed on the batch of non-error cases: ${out}`);
+  for (const doc of out.split('---\n# Source: c/templates/t').slice(1)) {
+    const n = Number(doc.slice(0, 4));
+    const body = doc.slice(doc.indexOf('\n') + 1).trimEnd();
+    const m = /^v: \|2-\n {2}\[([\s\S]*)\]$/.exec(body);
+    want.set(n, m ? `ok: ${m[1]!.replaceAll('\n  ', '\n')}` : `unparsed: ${body}`);
+  }
+  for (const [n, k] of indexed.filter(([, k]) => k.err)) {
+    const err = render([[n, k]]);
+    const m = /error calling \w+: ([\s\S]*?)\n*(Use --debug|$)/.exec(err);
+    const name = typeof k.expr === 'object' && k.expr !== null && 'call' in k.expr ? k.expr.call : '?';
+    want.set(n, m ? `error calling ${name}: ${m[1]!.trim()}` : `helm: ${err}`);
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+});
+
+describe('sprig functions against helm template', () => {
+  it.each(CASES.map((k, n) => ({ name: lit(k.expr), n, k })))('$name', ({ n, k }) => {
+    expect(ours(k.expr)).toBe(want.get(n));
+  });
+});
