@@ -285,6 +285,14 @@ describe('checkManifests', () => {
     expect(rules([hookJob('rel-app-hook-env'), hookSecret])).toEqual([]);
   });
 
+  it('reads an unquoted yes as a boolean, as the API server does', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  FLAG: yes\n';
+    const findings = checkManifests([{ path: 'c.yaml', text }], { chartRules: false });
+    expect(findings.map((f) => `${f.rule} ${f.message}`)).toEqual([
+      'openapi/schema /data/FLAG: must be of type string',
+    ]);
+  });
+
   it('reports invalid YAML as a finding', () => {
     const findings = checkManifests([{ path: 'x.yaml', text: 'a: [1, 2\n' }]);
     expect(findings.map((f) => f.rule)).toEqual(['yaml/parse']);

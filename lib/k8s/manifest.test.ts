@@ -45,3 +45,22 @@ describe('parseManifests', () => {
     expect(findings.map((f) => f.rule)).toEqual(['yaml/not-an-object']);
   });
 });
+
+describe('parseManifests reads YAML as Kubernetes does', () => {
+  const cases: { name: string; input: string; want: unknown }[] = [
+    { name: 'YAML 1.1 boolean', input: 'kind: ConfigMap\ndata:\n  flag: yes\n', want: { flag: true } },
+    {
+      name: 'quoted yes stays a string',
+      input: 'kind: ConfigMap\ndata:\n  flag: "yes"\n',
+      want: { flag: 'yes' },
+    },
+    { name: 'integers are numbers', input: 'kind: ConfigMap\ndata:\n  port: 8000\n', want: { port: 8000 } },
+    { name: 'the key n is YAML 1.1 false', input: 'kind: ConfigMap\ndata:\n  n: 1\n', want: { false: 1 } },
+  ];
+  for (const { name, input, want } of cases) {
+    it(name, () => {
+      const { objects } = parseManifests([{ path: 'f.yaml', text: input }]);
+      expect(objects[0]?.object.data).toEqual(want);
+    });
+  }
+});

@@ -1,4 +1,5 @@
-import { loadAll } from 'js-yaml';
+import { GoInt, GoMap, type GoValue } from '@/lib/go';
+import { yamlDocuments } from '@/lib/yaml';
 
 /** ManifestDoc is one file of rendered manifests: its path (e.g. `api-gateway/templates/deployment.yaml`) and text. */
 export interface ManifestDoc {
@@ -90,14 +91,30 @@ export function splitHelmOutput(text: string): ManifestDoc[] {
   return docs;
 }
 
-/** parseManifests parses every document of every file; YAML errors and non-objects become findings. */
+/** goToJson turns a decoded YAML value (Go model) into plain JSON data, as the API server sees it. */
+export function goToJson(value: GoValue): unknown {
+  if (value instanceof GoMap) {
+    const out: JsonObject = {};
+    for (const [k, v] of value) out[k] = goToJson(v);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(goToJson);
+  if (value instanceof GoInt) return Number(value.value);
+  return value;
+}
+
+/**
+ * parseManifests parses every document of every file the way Kubernetes reads manifests
+ * (sigs.k8s.io/yaml: YAML 1.1 scalars, so an unquoted `yes` is a boolean); YAML errors and
+ * non-objects become findings.
+ */
 export function parseManifests(docs: readonly ManifestDoc[]): { objects: K8sObject[]; findings: Finding[] } {
   const objects: K8sObject[] = [];
   const findings: Finding[] = [];
   for (const doc of docs) {
     let parsed: unknown[];
     try {
-      parsed = loadAll(doc.text);
+      parsed = yamlDocuments(doc.text).map(goToJson);
     } catch (err) {
       findings.push({
         path: doc.path,
