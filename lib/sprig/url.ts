@@ -1,6 +1,6 @@
 /** Sprig's `urlParse` and `urlJoin`, following Go's net/url parsing, escaping and String(). */
 import { GoMap, GoPanic, type GoValue, goKindName } from '../go';
-import { fromUtf8, strArg, utf8 } from './cast';
+import { fromUtf8, NIL_DEREF, strArg, utf8 } from './cast';
 import { type FuncMap, goFunc } from './func';
 
 type Mode = 'path' | 'host' | 'userPassword' | 'query' | 'fragment';
@@ -193,8 +193,10 @@ function urlString(u: Url): string {
 function dictString(d: GoMap, key: string): string {
   if (!d.has(key)) return '';
   const v: GoValue = d.get(key)!;
+  // Go: reflect.TypeOf(nil).Kind() dereferences a nil type.
+  if (v === null) throw new GoPanic(NIL_DEREF);
   if (typeof v !== 'string') {
-    const kind = v === null ? 'invalid' : goKindName(v);
+    const kind = goKindName(v);
     throw new GoPanic(`unable to parse ${key} key, must be of type string, but ${kind} found`);
   }
   return v;
