@@ -273,7 +273,7 @@ class Emitter {
   mapping(entries: Map<string, ENode>): void {
     const saved = this.indent;
     this.indent = this.indent < 0 ? 0 : this.indent + BEST_INDENT;
-    for (const key of sortKeysNatural([...entries.keys()])) {
+    for (const key of sortKeysNatural([...entries.keys()], this.v3)) {
       const value = entries.get(key)!;
       this.writeIndent();
       const cs = codePoints(key);

@@ -143,6 +143,24 @@ function decodeBase64(s: string): string | undefined {
   return new TextDecoder().decode(new Uint8Array(bytes));
 }
 
+/**
+ * foldUnicodeBreaks applies YAML 1.1 line folding to NEL, LS and PS inside a flow scalar, which
+ * go-yaml treats as line breaks (js-yaml, being YAML 1.2, keeps them as characters): blanks
+ * around a break are dropped, a lone NEL becomes a space, LS/PS are kept.
+ */
+function foldUnicodeBreaks(text: string, doubleQuotedSource?: string): string {
+  // Escaped breaks (`\N`, `\L`) in double quotes are content; leave those scalars alone.
+  if (doubleQuotedSource?.includes('\\')) return text;
+  return text.replace(
+    /[ \t]*([\u0085\u2028\u2029])([ \t\u0085\u2028\u2029]*)/g,
+    (_m, first: string, rest: string) => {
+      const breaks = (first + rest).replace(/[ \t]/g, '');
+      if (first === '\u0085') return breaks.length === 1 ? ' ' : breaks.slice(1).replace(/\u0085/g, '\n');
+      return first + breaks.slice(1).replace(/\u0085/g, '\n');
+    },
+  );
+}
+
 /** Builder turns one document's events into Go values. */
 class Builder {
   i = 0;
@@ -247,6 +265,16 @@ class Builder {
   scalar(e: ScalarEvent): Built {
     if (e.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(this.src, e.valueStart, e.valueEnd);
     let text = getScalarValue(this.src, e);
+    if (
+      e.style !== SCALAR_STYLE.LITERAL_BLOCK &&
+      e.style !== SCALAR_STYLE.FOLDED_BLOCK &&
+      /[\u0085\u2028\u2029]/.test(text)
+    ) {
+      text = foldUnicodeBreaks(
+        text,
+        e.style === SCALAR_STYLE.DOUBLE_QUOTED ? this.src.slice(e.valueStart, e.valueEnd) : undefined,
+      );
+    }
     if (
       (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) &&
       text.endsWith('\n') &&

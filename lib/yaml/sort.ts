@@ -51,21 +51,27 @@ function accumulate(rs: number[], from: number, start: number): [number | bigint
 }
 
 /** naturalLess reports whether key a sorts before key b in yaml.v2's keyList order. */
-export function naturalLess(a: string, b: string): boolean {
+export function naturalLess(a: string, b: string, v3 = false): boolean {
   if (a === b) return false;
-  return runesLess(runes(a), runes(b));
+  return runesLess(runes(a), runes(b), v3);
 }
 
-function runesLess(ar: number[], br: number[]): boolean {
+function runesLess(ar: number[], br: number[], v3: boolean): boolean {
+  let digits = false;
   const n = Math.min(ar.length, br.length);
   for (let i = 0; i < n; i++) {
     const x = ar[i]!;
     const y = br[i]!;
-    if (x === y) continue;
+    if (x === y) {
+      digits = isDigit(x);
+      continue;
+    }
     const al = isLetter(x);
     const bl = isLetter(y);
     if (al && bl) return x < y;
-    if (al || bl) return bl;
+    // Go (yaml.v3): right after equal digits a letter sorts first ("1E" < "12"); yaml.v2 puts
+    // non-letters first everywhere.
+    if (al || bl) return v3 && digits ? al : bl;
     let start = 0;
     if (x === 0x30 || y === 0x30) {
       for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
@@ -86,13 +92,13 @@ function runesLess(ar: number[], br: number[]): boolean {
 }
 
 /** naturalCompare is {@link naturalLess} as a comparator for Array#sort. */
-export function naturalCompare(a: string, b: string): number {
+export function naturalCompare(a: string, b: string, v3 = false): number {
   if (a === b) return 0;
-  return naturalLess(a, b) ? -1 : naturalLess(b, a) ? 1 : 0;
+  return naturalLess(a, b, v3) ? -1 : naturalLess(b, a, v3) ? 1 : 0;
 }
 
-/** sortKeysNatural returns the keys in yaml.v2's natural order. */
-export function sortKeysNatural(keys: string[]): string[] {
+/** sortKeysNatural returns the keys in yaml.v2's (or yaml.v3's) natural order. */
+export function sortKeysNatural(keys: string[], v3 = false): string[] {
   if (keys.length < 2) return keys;
   const rs = new Map<string, number[]>();
   for (const k of keys) rs.set(k, runes(k));
@@ -100,6 +106,6 @@ export function sortKeysNatural(keys: string[]): string[] {
     if (a === b) return 0;
     const ar = rs.get(a)!;
     const br = rs.get(b)!;
-    return runesLess(ar, br) ? -1 : runesLess(br, ar) ? 1 : 0;
+    return runesLess(ar, br, v3) ? -1 : runesLess(br, ar, v3) ? 1 : 0;
   });
 }

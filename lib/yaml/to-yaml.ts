@@ -6,17 +6,19 @@ import { formatFloat, GoError, GoInt, GoMap, GoObject, type GoValue, goTypeName 
 import type { ENode } from './emit';
 import { base64Std } from './json';
 
-const INT64_MIN = -(2 ** 63);
-const UINT64_LIMIT = 2 ** 64;
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
 
 /** jsonNumberNode is how yaml.v2 prints a float64 after json.Marshal wrote it and yaml re-read it. */
 function jsonNumberNode(f: number): ENode {
   if (Number.isNaN(f)) throw new GoError('json: unsupported value: NaN');
   if (!Number.isFinite(f)) throw new GoError(`json: unsupported value: ${f > 0 ? '+Inf' : '-Inf'}`);
-  // Go: json writes integral values below 1e21 as integer digits; yaml.v2 reads those back as
-  // int/uint when they fit 64 bits and prints them without a fraction.
-  if (Number.isInteger(f) && f >= INT64_MIN && f < UINT64_LIMIT)
-    return { kind: 'plain', text: BigInt(f).toString() };
+  // Go: json writes integral values below 1e21 as their shortest digits padded with zeros
+  // (2^63 → 9223372036854776000); yaml.v2 reads that text back as an int when it fits 64 bits.
+  if (Number.isInteger(f) && Math.abs(f) < 1e21) {
+    const n = BigInt(Object.is(f, -0) ? '0' : String(f));
+    if (n >= INT64_MIN && n <= UINT64_MAX) return { kind: 'plain', text: n.toString() };
+  }
   return { kind: 'plain', text: formatFloat(f, 'g', -1, 64) };
 }
 
@@ -57,6 +59,8 @@ export function jsonNode(v: GoValue): ENode {
   if (v instanceof GoMap) {
     const entries = new Map<string, ENode>();
     for (const [k, x] of v) {
+      // Go (yaml.v2): a raw NEL makes the JSON key a multi-line simple key, which fails to parse.
+      if (k.includes('\u0085')) throw new GoError("yaml: could not find expected ':'");
       const key = jsonStringNode(k);
       entries.set(key.kind === 'str' ? key.text : k, jsonNode(x));
     }

@@ -1,0 +1,260 @@
+// lib/yaml against the real helm binary: generated values trees through toYaml/toJson/
+// toYamlPretty/toPrettyJson/toRawJson, and YAML texts through values.yaml, fromYaml and fromYamlArray.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GoMap, type GoValue } from '@/lib/go';
+import {
+  encodeJson,
+  fromJson,
+  fromYaml,
+  fromYamlArray,
+  parseValues,
+  toYaml,
+  toYamlPretty,
+  YamlError,
+} from '@/lib/yaml';
+import { yamlCorpus } from './corpus';
+import { type Probe, runBatch, runValues } from './helm-batch';
+
+const RUNS = Number(process.env.YAML_HELM_RUNS ?? 250);
+
+const hostile = [
+  '',
+  ' ',
+  'a: b',
+  'a:b',
+  'key: value',
+  '#',
+  'a #b',
+  'a#b',
+  ' lead',
+  'trail ',
+  '- x',
+  '-',
+  '---',
+  '...',
+  '? x',
+  '"',
+  "'",
+  "it's",
+  'say "hi"',
+  '{{ .Values.x }}',
+  '{{- include "x" . }}',
+  '\n',
+  '\nfoo',
+  'a\nb',
+  'a\n\n',
+  'a \nb',
+  'a\n b',
+  '  indented\nline',
+  '\t',
+  'a\tb',
+  '\r\n',
+  '😀',
+  'emoji 🎉 here',
+  '\u00a0',
+  'nbsp\u00a0x',
+  'é',
+  '☃',
+  '\u2028',
+  '\u0085',
+  'true',
+  'False',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  '~',
+  'null',
+  'NULL',
+  '0',
+  '-0',
+  '1',
+  '+1',
+  '1.0',
+  '1e3',
+  '1E-3',
+  '.5',
+  '0777',
+  '0o17',
+  '0x1F',
+  '0b101',
+  '1_000',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '12:30',
+  '1:20:30',
+  '2024-01-02',
+  '2024-1-2T10:20:30Z',
+  '2024-02-30',
+  '<<',
+  '=',
+  '*x',
+  '&x',
+  '!x',
+  '%x',
+  '@x',
+  '`x',
+  '|',
+  '>',
+  '[a, b]',
+  '{a: b}',
+  'a, b',
+  '<a>&b</a>',
+  '\\',
+  'C:\\path',
+  'x'.repeat(90),
+  'aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg hhhhhhhhhh iiiiiiiiii',
+  'word '.repeat(30).trim(),
+  'a  b'.repeat(25),
+];
+
+const fragments = [...hostile, 'abc', 'x', '1', ' ', ':', ': ', ' #', '\n', '-', 'é', 'Z'];
+
+const stringArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...hostile) },
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...fragments), { maxLength: 6 }).map((a) => a.join('')) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom('lorem', 'ipsum', 'dolor', 'sit', 'amet,', 'x: y', "it's", '#tag', ''), {
+        minLength: 10,
+        maxLength: 30,
+      })
+      .map((a) => a.join(' ')),
+  },
+);
+
+const numberArb: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    100,
+    1e6,
+    1e15,
+    1e20,
+    1e21,
+    1e22,
+    1e-6,
+    1e-7,
+    0.1,
+    1.5,
+    2.5e-7,
+    123456789.123,
+  ),
+  fc.constantFrom(2 ** 53, 2 ** 63, 2 ** 64, -(2 ** 63), 12345678901234567, 9.999999999999999e20),
+  fc.integer({ min: -1e6, max: 1e6 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+
+const keyArb = fc.oneof(fc.constantFrom(...fragments), fc.string({ unit: 'grapheme', maxLength: 6 }));
+
+const { tree } = fc.letrec<{ tree: GoValue }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    stringArb,
+    numberArb,
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('tree'), { maxLength: 4 }),
+    fc.array(fc.tuple(keyArb, tie('tree')), { maxLength: 5 }).map((entries) => new GoMap(entries) as GoValue),
+  ),
+}));
+
+/** unicodeBreaks are the YAML 1.1 line breaks beyond CR/LF (see the known difference below). */
+const unicodeBreaks = /[\u0085\u2028\u2029]|\\u2028|\\u2029/;
+
+function line(diff: { name: string; want: string; got: string }): string {
+  return `${diff.name}\n--- helm\n${diff.want}\n--- ours\n${diff.got}`;
+}
+
+describe('printing values like helm', () => {
+  it('toYaml, toJson, toYamlPretty, toPrettyJson, toRawJson and the YAML round trip match helm', async () => {
+    const values = fc.sample(tree, { seed: 20260101, numRuns: RUNS });
+    const inputs = values.map((v) => encodeJson(new GoMap([['v', v]])));
+    const probes: Probe[] = [
+      { name: 'yaml', expr: '(fromJson $in).v | toYaml' },
+      { name: 'json', expr: '(fromJson $in).v | toJson' },
+      { name: 'pretty', expr: '(fromJson $in).v | toYamlPretty' },
+      { name: 'pjson', expr: '(fromJson $in).v | toPrettyJson' },
+      { name: 'raw', expr: '(fromJson $in).v | toRawJson' },
+      { name: 'back', expr: 'toYaml (fromJson $in) | fromYaml | toJson' },
+    ];
+    const helm = await runBatch(inputs, probes);
+    const diffs: string[] = [];
+    inputs.forEach((input, i) => {
+      const m = fromJson(input);
+      const v = m.get('v') ?? null;
+      const ours: Record<string, string> = {
+        yaml: toYaml(v),
+        json: encodeJson(v),
+        pretty: toYamlPretty(v),
+        pjson: encodeJson(v, { indent: '  ' }),
+        raw: encodeJson(v, { escapeHtml: false }),
+        back: encodeJson(fromYaml(toYaml(m))),
+      };
+      for (const p of probes) {
+        // Known difference: reading YAML, go-yaml treats NEL/LS/PS as line breaks (YAML 1.1), we do not.
+        if (p.name === 'back' && unicodeBreaks.test(input)) continue;
+        const want = helm[i]![p.name] ?? '<missing>';
+        if (ours[p.name] !== want)
+          diffs.push(line({ name: `case ${i} ${p.name}: ${input}`, want, got: ours[p.name]! }));
+      }
+    });
+    expect(diffs.slice(0, 5).join('\n\n')).toBe('');
+  });
+});
+
+describe('reading YAML like helm', () => {
+  it('fromYaml and fromYamlArray match helm on the corpus and on generated documents', async () => {
+    const generated = fc
+      .sample(tree, { seed: 7, numRuns: Math.ceil(RUNS / 2) })
+      .map((v) => toYaml(new GoMap([['v', v]])));
+    const texts = [...yamlCorpus, ...generated.filter((t) => !unicodeBreaks.test(t))];
+    const probes: Probe[] = [
+      { name: 'map', expr: 'fromYaml $in | toJson' },
+      { name: 'list', expr: 'fromYamlArray $in | toJson' },
+    ];
+    const helm = await runBatch(texts, probes);
+    const diffs: string[] = [];
+    texts.forEach((text, i) => {
+      const ours: Record<string, string> = {
+        map: encodeJson(fromYaml(text)),
+        list: encodeJson(fromYamlArray(text)),
+      };
+      for (const p of probes) {
+        const want = helm[i]![p.name] ?? '<missing>';
+        if (ours[p.name] !== want)
+          diffs.push(line({ name: `${p.name} of ${JSON.stringify(text)}`, want, got: ours[p.name]! }));
+      }
+    });
+    expect(diffs.slice(0, 5).join('\n\n')).toBe('');
+  });
+
+  // values.yaml goes through k8s.io's YAMLReader (documents, a newline after the last line): one
+  // helm run per file, so only the cases where that matters.
+  const valuesCases = yamlCorpus.filter(
+    (t) => t.includes('---') || t.includes('%') || !t.endsWith('\n') || t.includes('"unclosed'),
+  );
+  it.each(valuesCases.slice(0, 40).map((text) => ({ name: JSON.stringify(text).slice(0, 60), text })))(
+    'values.yaml $name',
+    async ({ text }) => {
+      const helm = await runValues(text);
+      let ours: string;
+      try {
+        ours = encodeJson(parseValues(text));
+      } catch (e) {
+        if (!(e instanceof YamlError)) throw e;
+        ours = `Error: cannot load values.yaml: ${e.helmMessage}`;
+      }
+      expect(ours).toBe(helm.json ?? helm.error);
+    },
+  );
+});
