@@ -210,7 +210,7 @@ class Emitter {
   }
 
   writeIndent(): void {
-    const indent = this.indent < 0 ? 0 : this.indent;
+    const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace))
       this.putBreak();
     if (this.column < indent) {
