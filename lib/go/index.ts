@@ -1,3 +1,4 @@
 /** Go's value model and formatting, shared by every engine module. */
 export * from './fmt';
+export * from './strconv';
 export * from './value';

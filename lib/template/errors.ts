@@ -1,0 +1,96 @@
+/**
+ * Typed errors of template parsing and execution. Each error's `message` is exactly the text of
+ * Go's `Error()`; the structured fields let callers (Helm's error reformatter, the studio's
+ * error display) point at the file, line and column without re-parsing the message.
+ */
+
+/** TemplateErrorCode classifies template errors. */
+export type TemplateErrorCode =
+  /** A syntax error found while parsing (Go's parse errors). */
+  | 'parse'
+  /** An error raised while executing (Go's ExecError). */
+  | 'exec'
+  /** Execute was asked for a template the set does not have. */
+  | 'undefined-template'
+  /** An execution budget (maxSteps) was exhausted. */
+  | 'limit';
+
+/** TemplateErrorInit carries the structured fields of a {@link TemplateError}. */
+export interface TemplateErrorInit {
+  code: TemplateErrorCode;
+  templateName: string;
+  line: number;
+  col?: number;
+  context?: string;
+  executing?: string;
+  detail: string;
+  cause?: unknown;
+}
+
+/**
+ * TemplateError is the base of every error the template engine throws on bad input.
+ * `templateName` is the name of the file being parsed (Go's ParseName), `line` is 1-based,
+ * `col` the 0-based byte offset in the line (exec errors only), `context` the text of the node
+ * being evaluated, `executing` the name of the executing template, `detail` the message after
+ * Go's location prefix, and `cause` the error returned by a function (e.g. a nested ExecError
+ * from `include`), so callers can walk the chain as Go's `errors.Unwrap` does.
+ */
+export class TemplateError extends Error {
+  readonly code: TemplateErrorCode;
+  readonly templateName: string;
+  readonly line: number;
+  readonly col?: number;
+  readonly context?: string;
+  readonly executing?: string;
+  readonly detail: string;
+  override readonly cause?: unknown;
+  constructor(message: string, init: TemplateErrorInit) {
+    super(message);
+    this.code = init.code;
+    this.templateName = init.templateName;
+    this.line = init.line;
+    this.col = init.col;
+    this.context = init.context;
+    this.executing = init.executing;
+    this.detail = init.detail;
+    this.cause = init.cause;
+  }
+}
+
+/** ParseError is a template syntax error: `template: NAME:LINE: msg`. */
+export class ParseError extends TemplateError {
+  override name = 'ParseError';
+}
+
+/** ExecError is an execution error: `template: NAME:LINE:COL: executing "T" at <node>: msg`. */
+export class ExecError extends TemplateError {
+  override name = 'ExecError';
+}
+
+/** lineCol returns Go's ErrorContext position of an offset: 1-based line, 0-based byte column. */
+export function lineCol(text: string, pos: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: utf8Length(text, lineStart, pos) };
+}
+
+/** utf8Length counts the UTF-8 bytes of text[from:to]. */
+export function utf8Length(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
