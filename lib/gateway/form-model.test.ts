@@ -142,7 +142,7 @@ describe('form ⇄ YAML', () => {
     {
       name: 'replicas',
       input: { text: '# dev\nimage:\n  tag: v1 # pinned\n', label: 'Replicas', value: '3' },
-      want: '# dev\nimage:\n  tag: v1 # pinned\nreplicaCount: 3\n',
+      want: '# dev\nreplicaCount: 3\nimage:\n  tag: v1 # pinned\n',
     },
     {
       name: 'image tag that looks like a number',

@@ -298,3 +298,42 @@ describe('helpers', () => {
   it('deepEqual ignores key order', () => expect(deepEqual({ a: 1, b: [1] }, { b: [1], a: 1 })).toBe(true));
   it('deepEqual tells a list from a map', () => expect(deepEqual([], {})).toBe(false));
 });
+
+describe('setOverlayValue key order', () => {
+  const cases: {
+    name: string;
+    input: { text: string; path: ValuesPath; value: PlainValue };
+    want: string;
+  }[] = [
+    {
+      name: 'a new top-level key goes where the defaults have it',
+      input: { text: '# head\nreplicaCount: 1\nenv:\n  A: b\n', path: ['image', 'tag'], value: 'v1' },
+      want: '# head\nreplicaCount: 1\nimage:\n  tag: v1\nenv:\n  A: b\n',
+    },
+    {
+      name: 'a new first key keeps the file comment on top',
+      input: { text: '# head\nenv:\n  A: b\n', path: ['replicaCount'], value: 5 },
+      want: '# head\nreplicaCount: 5\nenv:\n  A: b\n',
+    },
+    {
+      name: 'a nested new key is ordered among its siblings',
+      input: { text: 'image:\n  pullPolicy: Always\n', path: ['image', 'repository'], value: 'x/y' },
+      want: 'image:\n  repository: x/y\n  pullPolicy: Always\n',
+    },
+    {
+      name: 'keys the chart lacks stay where they are',
+      input: { text: 'custom: 1\n', path: ['resources', 'limits', 'cpu'], value: '1' },
+      want: 'resources:\n  limits:\n    cpu: "1"\ncustom: 1\n',
+    },
+    {
+      name: 'an existing key is not moved',
+      input: { text: 'env:\n  A: b\nreplicaCount: 1\n', path: ['replicaCount'], value: 4 },
+      want: 'env:\n  A: b\nreplicaCount: 4\n',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () =>
+      expect(setOverlayValue(c.input.text, defaults, c.input.path, c.input.value)).toBe(c.want),
+    );
+  }
+});

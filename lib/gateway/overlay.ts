@@ -292,6 +292,7 @@ export function setOverlayValue(
   const doc = editableDocument(text);
   const listAt = path.findIndex((seg) => typeof seg === 'number');
   const keyPath = (listAt < 0 ? path : path.slice(0, listAt)) as string[];
+  const existed = keyPath.map((_, i) => doc.hasIn(keyPath.slice(0, i + 1)));
   if (listAt >= 0) {
     const inOverlay = doc.getIn(keyPath, true);
     let list: PlainValue | undefined;
@@ -305,6 +306,7 @@ export function setOverlayValue(
       list = setInPlain(base, path.slice(listAt), value);
       makeMapsAlong(doc, keyPath.slice(0, -1));
       doc.setIn(keyPath, doc.createNode(list));
+      placeNewKeys(doc, keyPath, existed, defaults);
     }
     if (deepEqual(list, getPath(defaults, keyPath))) {
       deleteKeepingComments(doc, keyPath);
@@ -317,6 +319,7 @@ export function setOverlayValue(
     if (def !== undefined && def !== null) {
       makeMapsAlong(doc, keyPath.slice(0, -1));
       doc.setIn(keyPath, doc.createNode(null));
+      placeNewKeys(doc, keyPath, existed, defaults);
     } else {
       deleteKeepingComments(doc, keyPath);
       pruneEmptyMaps(doc, keyPath.slice(0, -1));
@@ -337,8 +340,50 @@ export function setOverlayValue(
     }
     makeMapsAlong(doc, keyPath.slice(0, -1));
     doc.setIn(keyPath, doc.createNode(value));
+    placeNewKeys(doc, keyPath, existed, defaults);
   }
   return printDocument(doc);
+}
+
+// placeNewKeys moves each key the edit created to where the chart's values.yaml has it among its
+// siblings, so an overlay grows in the defaults' order; keys the chart lacks stay last.
+function placeNewKeys(
+  doc: Document,
+  keyPath: readonly string[],
+  existed: readonly boolean[],
+  defaults: PlainMap,
+): void {
+  for (let i = 0; i < keyPath.length; i++) {
+    if (existed[i]) continue;
+    const parentPath = keyPath.slice(0, i);
+    const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+    const order = getPath(defaults, parentPath);
+    if (!isMap(parent) || !isPlainMap(order)) return;
+    const ranks = Object.keys(order);
+    const rank = (k: unknown) => {
+      const r = typeof k === 'string' ? ranks.indexOf(k) : -1;
+      return r < 0 ? Number.POSITIVE_INFINITY : r;
+    };
+    // Keys parsed from the text are Scalar nodes; keys the edit added are plain strings.
+    const keyOf = (k: unknown) => (isScalar(k) ? k.value : k);
+    const from = parent.items.findIndex((p) => keyOf(p.key) === keyPath[i]);
+    const mine = rank(keyPath[i]);
+    if (from < 0 || mine === Number.POSITIVE_INFINITY) continue;
+    const to = parent.items.findIndex((p, j) => j !== from && rank(keyOf(p.key)) > mine);
+    if (to < 0 || to > from) continue;
+    const [pair] = parent.items.splice(from, 1);
+    if (!pair) continue;
+    // A comment that sat above the key now below it stays with the key it was written for.
+    const below = parent.items[to];
+    if (below && isScalar(below.key) && below.key.commentBefore && to === 0 && i === 0) {
+      // The file's heading comment stays at the top of the file.
+      const moved = below.key.commentBefore;
+      below.key.commentBefore = undefined;
+      if (!isScalar(pair.key)) pair.key = doc.createNode(pair.key);
+      (pair.key as { commentBefore?: string | null }).commentBefore = moved;
+    }
+    parent.items.splice(to, 0, pair);
+  }
 }
 
 // makeMapsAlong creates the parent maps of a path, replacing a null or scalar that sits where the path
