@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoMap } from '@/lib/go';
-import { printNumber, validateValues } from './schema';
+import { goRegExp, printNumber, validateValues } from './schema';
 
 // Expected texts are helm v4.1.4's output (verified; see tests/helm-values/schema.test.ts).
 describe('printNumber', () => {
@@ -14,6 +14,22 @@ describe('printNumber', () => {
     { name: 'negative', input: -1234.5, want: '-1,234.5' },
   ];
   for (const c of cases) it(c.name, () => expect(printNumber(c.input)).toBe(c.want));
+});
+
+describe('goRegExp', () => {
+  // Expected results follow Go's regexp/syntax documentation.
+  const cases = [
+    { name: 'inline case-insensitive flag', input: ['(?i)^abc$', 'ABC'], want: true },
+    { name: '\\z is the end of text', input: ['^abc\\z', 'abc\n'], want: false },
+    { name: 'POSIX class', input: ['^[[:alpha:]_]+$', 'a_b'], want: true },
+    { name: '\\s inside a class', input: ['^[\\s-]+$', ' - '], want: true },
+    { name: 'escaped punctuation', input: ['^a\\_b$', 'a_b'], want: true },
+    { name: 'leading ] is literal', input: ['^[]a]+$', ']a'], want: true },
+    { name: 'named group', input: ['^(?P<x>a)$', 'a'], want: true },
+    { name: 'unanchored search', input: ['b', 'abc'], want: true },
+  ];
+  for (const c of cases)
+    it(c.name, () => expect(goRegExp(c.input[0] as string).test(c.input[1] as string)).toBe(c.want));
 });
 
 describe('validateValues', () => {
@@ -34,6 +50,21 @@ describe('validateValues', () => {
       want: "- at '/replicas': got string, want integer\n",
     },
     { name: 'valid', input: ['{"type":"object"}', new GoMap()], want: null },
+    {
+      name: 'not JSON',
+      input: ['{bad', new GoMap()],
+      want: "invalid character 'b' looking for beginning of object key string",
+    },
+    {
+      name: 'unresolved $ref',
+      input: ['{"properties":{"a":{"$ref":"#/nope"}}}', new GoMap()],
+      want: 'json-pointer in "file:///values.schema.json#/nope" not found',
+    },
+    {
+      name: 'Go inline flags and \\z',
+      input: ['{"properties":{"a":{"pattern":"(?i)^abc\\\\z"}}}', new GoMap([['a', 'ABCd']])],
+      want: "- at '/a': 'ABCd' does not match pattern '(?i)^abc\\\\z'\n",
+    },
   ] as const;
   for (const c of cases) it(c.name, () => expect(validateValues(c.input[0], c.input[1])).toBe(c.want));
 });

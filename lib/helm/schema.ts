@@ -1,4 +1,5 @@
-import { formatFloat, GoInt, GoMap, type GoValue, goTypeName, quoteString } from '@/lib/go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, goTypeName, quoteString } from '@/lib/go';
+import { decodeJson } from '@/lib/yaml';
 import type { Chart } from './chart';
 
 /**
@@ -285,7 +286,7 @@ class Validator {
     }
     const props = (s.properties ?? {}) as Record<string, unknown>;
     const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(
-      ([re, sch]) => [new RegExp(re, 'u'), sch] as const,
+      ([re, sch]) => [goRegExp(re), sch] as const,
     );
     const additional: string[] = [];
     // Go iterates the object map in random order; name order keeps our messages stable.
@@ -314,8 +315,14 @@ class Validator {
     if (d === 4) return;
     if (s.propertyNames !== undefined) {
       for (const k of [...obj.keys()].sort()) {
-        const e = new Validator(this.ctx, s.propertyNames as Schema, k, this.at).run();
-        if (e) this.add(`invalid propertyName ${quote(k)}`, e.group ? e.causes : [e]);
+        // jsonschema validates each name as a fresh instance, so every location here is ''.
+        const e = new Validator(this.ctx, s.propertyNames as Schema, k, []).run();
+        if (e)
+          this.errors.push({
+            at: [],
+            message: `invalid propertyName ${quote(k)}`,
+            causes: e.group ? e.causes : [e],
+          });
       }
     }
     if (d === 6) return;
@@ -420,7 +427,7 @@ class Validator {
     if (typeof s.maxLength === 'number' && len > s.maxLength) {
       this.add(`maxLength: got ${printInt(len)}, want ${printInt(s.maxLength)}`);
     }
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(str)) {
+    if (typeof s.pattern === 'string' && !goRegExp(s.pattern).test(str)) {
       this.add(`${quote(str)} does not match pattern ${quote(s.pattern)}`);
     }
   }
@@ -517,6 +524,123 @@ function decimals(x: number): number {
   return i < 0 ? 0 : s.length - i - 1;
 }
 
+const regexCache = new Map<string, RegExp>();
+
+const posixClasses: Record<string, string> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-/:-@[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+
+/** translateGoRegex rewrites the RE2 constructs JavaScript lacks, outside and inside classes. */
+function translateGoRegex(src: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i] as string;
+    if (c === '\\') {
+      const n = src[i + 1] ?? '';
+      i++;
+      if (n === 'A' && !inClass) out += '^';
+      else if (n === 'z' && !inClass) out += '(?![\\s\\S])';
+      else if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
+      else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
+      else out += `\\${n}`;
+      continue;
+    }
+    if (inClass) {
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i));
+      if (posix && posixClasses[posix[2] as string] && posix[1] === '') {
+        out += posixClasses[posix[2] as string];
+        i += posix[0].length - 1;
+        continue;
+      }
+      if (c === ']') inClass = false;
+      out += c;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      out += c;
+      if (src[i + 1] === '^') {
+        out += '^';
+        i++;
+      }
+      // Go: a `]` right after `[` or `[^` is a literal.
+      if (src[i + 1] === ']') {
+        out += '\\]';
+        i++;
+      }
+      continue;
+    }
+    if (c === '(' && src.startsWith('(?P<', i)) {
+      out += '(?<';
+      i += 3;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * goRegExp compiles a Go (RE2) pattern as a JavaScript RegExp: leading `(?flags)`, `(?P<name>`,
+ * `\A`, `\z` and POSIX classes are translated; Go's `\s` is ASCII-only.
+ */
+export function goRegExp(pattern: string): RegExp {
+  const cached = regexCache.get(pattern);
+  if (cached) return cached;
+  let src = pattern;
+  let flags = 'u';
+  const lead = /^\(\?([imsU]+)\)/.exec(src);
+  if (lead) {
+    src = src.slice(lead[0].length);
+    for (const f of lead[1] as string) if (f !== 'U' && !flags.includes(f)) flags += f;
+  }
+  src = translateGoRegex(src);
+  let re: RegExp;
+  try {
+    re = new RegExp(src, flags);
+  } catch {
+    // Go accepts escapes of any punctuation (`\_`, `\-`…) that Unicode-mode JavaScript rejects.
+    re = new RegExp(src, flags.replace('u', ''));
+  }
+  regexCache.set(pattern, re);
+  return re;
+}
+
+/** missingRef returns the first local `$ref` JSON pointer that does not resolve, if any. */
+function missingRef(ctx: Ctx, s: unknown): string | undefined {
+  if (s === null || typeof s !== 'object') return undefined;
+  if (Array.isArray(s)) {
+    for (const e of s) {
+      const m = missingRef(ctx, e);
+      if (m !== undefined) return m;
+    }
+    return undefined;
+  }
+  const o = s as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
+    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/') && resolveRef(ctx, v) === undefined)
+      return v;
+    const m = missingRef(ctx, v);
+    if (m !== undefined) return m;
+  }
+  return undefined;
+}
+
 function jsonPtr(tokens: string[]): string {
   return tokens.map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
@@ -541,11 +665,17 @@ function display(e: SchemaError, indent: number, out: string[]): void {
 export function validateValues(schemaText: string, values: GoMap): string | null {
   let root: Schema;
   try {
+    decodeJson(schemaText);
     root = JSON.parse(schemaText) as Schema;
   } catch (e) {
-    return `${(e as Error).message}\n`;
+    // Helm: a schema that is not JSON reports Go's decoder error, without a trailing newline.
+    if (e instanceof GoError) return e.message;
+    if (e instanceof SyntaxError) return e.message;
+    throw e;
   }
   const ctx: Ctx = { root, draft: draftOf(root) };
+  const missing = missingRef(ctx, root);
+  if (missing !== undefined) return `json-pointer in "file:///values.schema.json${missing}" not found`;
   const err = new Validator(ctx, root, values, []).run();
   if (!err) return null;
   const causes = err.group ? err.causes : [err];

@@ -34,8 +34,18 @@ const schema2020 = {
     // biome-ignore lint/suspicious/noThenProperty: a JSON schema keyword
     y: { if: { type: 'integer' }, then: { minimum: 100 }, else: { type: 'string' } },
     z: { type: 'object', properties: { a: {} }, unevaluatedProperties: false },
+    pn: { propertyNames: { pattern: '^[a-z]+$', maxLength: 3 } },
+    rb: { $ref: '#/$defs/rb' },
+    an: {
+      anyOf: [{ type: 'null' }, { type: 'object', properties: { x: { type: 'string' }, y: { minimum: 5 } } }],
+    },
+    ap: { type: 'object', additionalProperties: { type: 'string', minLength: 2 } },
+    ri: { items: { $ref: '#/$defs/rb' } },
   },
-  $defs: { h: { type: 'object', properties: { z: { type: 'string' }, y: { type: 'string' } } } },
+  $defs: {
+    rb: { type: 'object', properties: { p: { type: 'string' } }, required: ['r'] },
+    h: { type: 'object', properties: { z: { type: 'string' }, y: { type: 'string' } } },
+  },
   required: ['req'],
 };
 const schema07 = {
@@ -81,6 +91,13 @@ const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string
   { name: 'if else', schema: 'c20', set: ['y=true'] },
   { name: 'unevaluatedProperties', schema: 'c20', set: ['z.a=1,z.b=2'] },
   { name: 'missing required at root', schema: 'c20', set: [] },
+  { name: 'propertyNames pattern', schema: 'c20', set: ['pn.B1=1'] },
+  { name: 'propertyNames two failures', schema: 'c20', set: ['pn.ABCD=1'] },
+  { name: '$ref with two errors', schema: 'c20', set: ['rb.p=1'] },
+  { name: '$ref with one error', schema: 'c20', set: ['rb.p=1,rb.r=1'] },
+  { name: 'anyOf with a nested group', schema: 'c20', set: ['an.x=1,an.y=1'] },
+  { name: 'additionalProperties schema', schema: 'c20', set: ['ap.k=a'] },
+  { name: 'items $ref', schema: 'c20', set: ['ri[0].r=1,ri[1].p=1'] },
   { name: 'draft-07 minimum', schema: 'c07', set: ['m=0'] },
   { name: 'draft-07 type string vs integer', schema: 'c07', set: ['m=1.5'] },
   { name: 'draft-07 additionalItems', schema: 'c07', set: ['l={a,b}'] },
