@@ -416,12 +416,100 @@ forEachRender('the helm test pod calls /api/health/ through the Service with a p
   expect(args).toContain(`Host: ${expectedProbeHost(r.values)}`);
 });
 
+forEachRender(
+  'the Ingress (networking.k8s.io/v1) follows the values and routes to the chart Service',
+  (r) => {
+    const ingress = r.objects.find((o) => o.kind === 'Ingress');
+    const settings = r.values.ingress as JsonObject;
+    if (settings.enabled !== true) {
+      expect(ingress).toBeUndefined();
+      return;
+    }
+    expect(ingress?.apiVersion).toBe('networking.k8s.io/v1');
+    expect(field(ingress?.object, 'spec', 'ingressClassName')).toBe(settings.className);
+    const backend = { service: { name: api(r).name, port: { name: 'http' } } };
+    const want = asArray(settings.hosts).map((h) => ({
+      host: field(h, 'host'),
+      http: {
+        paths: asArray(field(h, 'paths')).map((p) =>
+          typeof p === 'string'
+            ? { path: p, pathType: 'Prefix', backend }
+            : { path: field(p, 'path'), pathType: field(p, 'pathType') ?? 'Prefix', backend },
+        ),
+      },
+    }));
+    expect(field(ingress?.object, 'spec', 'rules')).toEqual(want);
+    const tls = asArray(settings.tls);
+    expect(field(ingress?.object, 'spec', 'tls')).toEqual(tls.length > 0 ? tls : undefined);
+  },
+);
+
+forEachRender('the PodDisruptionBudget is optional and selects the API pods', (r) => {
+  const pdb = r.objects.find((o) => o.kind === 'PodDisruptionBudget');
+  const settings = r.values.podDisruptionBudget as JsonObject;
+  if (settings.enabled !== true) {
+    expect(pdb).toBeUndefined();
+    return;
+  }
+  expect(field(pdb?.object, 'spec', 'maxUnavailable')).toBe(settings.maxUnavailable);
+  expect(field(pdb?.object, 'spec', 'selector')).toEqual(field(api(r).object, 'spec', 'selector'));
+});
+
+forEachRender('egress, when restricted, allows DNS and reaches the dev databases it enables', (r) => {
+  const np = r.objects.find((o) => o.kind === 'NetworkPolicy');
+  const egress = asArray(field(np?.object, 'spec', 'egress'));
+  if (field(r.values, 'networkPolicy', 'egress', 'enabled') !== true) {
+    expect(egress).toEqual([]);
+    return;
+  }
+  const dns = egress.find((rule) => asArray(field(rule, 'ports')).some((p) => field(p, 'port') === 53));
+  expect(asArray(field(dns, 'ports')).map((p) => field(p, 'protocol'))).toEqual(['UDP', 'TCP']);
+  for (const [sub, port] of [
+    ['postgresql', 5432],
+    ['redis', 6379],
+  ] as const) {
+    const enabled = field(r.values, sub, 'enabled') === true;
+    const rule = egress.find(
+      (e) =>
+        asArray(field(e, 'ports')).some((p) => field(p, 'port') === port) &&
+        asArray(field(e, 'to')).some((t) => field(t, 'podSelector')),
+    );
+    expect(rule !== undefined, sub).toBe(enabled);
+    if (!rule) continue;
+    const selector = asStringMap(field(asArray(field(rule, 'to'))[0], 'podSelector', 'matchLabels'));
+    const target = r.objects.find((o) => o.kind === 'Deployment' && o.path.includes(`/charts/${sub}/`));
+    const labels = podSpecOf(target as K8sObject)?.labels ?? {};
+    expect(
+      Object.entries(selector).every(([k, v]) => labels[k] === v),
+      sub,
+    ).toBe(true);
+  }
+  for (const extra of asArray(field(r.values, 'networkPolicy', 'egress', 'extraTo')))
+    expect(egress).toContainEqual(extra);
+});
+
 forEachRender('no warnings at all from lib/k8s', (r) => {
   expect(r.findings.map((f) => `${f.severity} ${f.kind}/${f.name}: ${f.rule}: ${f.message}`)).toEqual([]);
 });
 
 describe('rendering', () => {
   const args = renderArgs('values.prod.yaml');
+
+  it('sanitises the version label (at most 63 characters, alphanumeric at both ends)', async () => {
+    const tag = `v1.2.0_rc-1.${'9'.repeat(60)}.`;
+    const result = await helm([...args, '--set', `image.tag=${tag}`]);
+    expect(result.code).toBe(0);
+    const { objects } = parseManifests(splitHelmOutput(result.stdout));
+    const want = tag.slice(0, 63).replace(/[^A-Za-z0-9]+$/, '');
+    for (const o of objects) {
+      expect(field(o.object, 'metadata', 'labels', 'app.kubernetes.io/version'), `${o.kind}/${o.name}`).toBe(
+        want,
+      );
+    }
+    expect(
+      checkManifests(splitHelmOutput(result.stdout)).filter((f) => f.rule === 'chart/label-syntax'),
+    ).toEqual([]);
+  });
 
   it('is identical on two runs (no randomness)', async () => {
     const [a, b] = await Promise.all([helm(args), helm(args)]);
