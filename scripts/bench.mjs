@@ -1,0 +1,424 @@
+#!/usr/bin/env node
+// bench.mjs measures Chart Studio's speed and size and prints one table (`npm run bench`):
+//   engine, in process:  api-gateway chart render p50/p95 (≥ 200 runs after warm-up; goal p50 ≤ 1 ms),
+//                        a generated chart with hundreds of templates, the largest chart under work-charts/
+//   command line:        `chart-studio template` vs `helm template` wall time on the same chart (median of 5)
+//   browser (Chromium on a production build): navigation to first rendered preview, keystroke-to-preview
+//                        latency p50/p95, JS (gzip) loaded on the main thread before Monaco and the worker,
+//                        and the in-browser .tgz build time (scripts/bench-export.mjs, when present)
+// Flags: --runs N (engine runs, default 300), --skip-browser, --skip-build (reuse .next when it exists).
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { helmEnv } from '../tests/golden/harness.mjs';
+import { helmPath } from './helm.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const RUNS = Math.max(200, Number(opt('--runs', 300)));
+const skipBrowser = argv.includes('--skip-browser');
+const skipBuild = argv.includes('--skip-build');
+const CHART_DIR = join(root, 'chart-template', 'api-gateway');
+const CI_VALUES = join(CHART_DIR, 'ci', 'default-values.yaml');
+
+/** rows collects the table: [section, measure, value, goal]. */
+const rows = [];
+let failed = 0;
+const add = (section, measure, value, goal = '') => rows.push([section, measure, value, goal]);
+const fail = (section, measure, err) => {
+  failed++;
+  add(section, measure, `n/a: ${(err?.message ?? String(err)).split('\n')[0].slice(0, 90)}`);
+};
+
+/** pct returns the p-th percentile of sorted numbers (nearest rank). */
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (v) => (v < 10 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`);
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+/** readChartDir reads every file of a chart folder as ChartFile entries (paths relative to it). */
+function readChartDir(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile())
+        files.push({ path: relative(dir, p).split('\\').join('/'), data: new Uint8Array(readFileSync(p)) });
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** timeRenders renders a chart `runs` times after `warm` warm-up renders and returns sorted durations. */
+function timeRenders(helm, chart, options, runs, warm) {
+  let last;
+  for (let i = 0; i < warm; i++) last = helm.helmTemplate(chart, options);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = helm.helmTemplate(chart, options);
+    times.push(performance.now() - t0);
+  }
+  return { times: times.sort((a, b) => a - b), last };
+}
+
+/** generatedChart builds an in-memory chart with n templates that use the common template idioms. */
+function generatedChart(n) {
+  const enc = (s) => new TextEncoder().encode(s);
+  const files = [
+    { path: 'Chart.yaml', data: enc('apiVersion: v2\nname: generated\nversion: 0.1.0\nappVersion: "1.0"\n') },
+    {
+      path: 'templates/_helpers.tpl',
+      data: enc(
+        [
+          '{{- define "gen.fullname" -}}{{ printf "%s-%s" .root.Release.Name .name | trunc 63 | trimSuffix "-" }}{{- end }}',
+          '{{- define "gen.labels" -}}',
+          'app.kubernetes.io/name: {{ .name }}',
+          'app.kubernetes.io/instance: {{ .root.Release.Name }}',
+          'helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}',
+          '{{- end }}',
+        ].join('\n'),
+      ),
+    },
+  ];
+  const values = ['services:'];
+  for (let i = 0; i < n; i++) {
+    const name = `svc${String(i).padStart(3, '0')}`;
+    values.push(
+      `  ${name}:`,
+      `    replicas: ${1 + (i % 3)}`,
+      `    image: registry.example.com/${name}:1.${i}.0`,
+      '    port: 8080',
+      '    env:',
+      `      MODE: mode-${i % 5}`,
+      '      LOG_LEVEL: info',
+      '    resources: {limits: {cpu: 500m, memory: 256Mi}}',
+    );
+    files.push({
+      path: `templates/${name}.yaml`,
+      data: enc(
+        [
+          `{{- $svc := index .Values.services "${name}" }}`,
+          `{{- $ctx := dict "root" . "name" "${name}" }}`,
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: {{ include "gen.fullname" $ctx }}',
+          '  labels:',
+          '    {{- include "gen.labels" $ctx | nindent 4 }}',
+          'spec:',
+          '  replicas: {{ $svc.replicas }}',
+          '  template:',
+          '    spec:',
+          '      containers:',
+          `        - name: ${name}`,
+          '          image: {{ $svc.image | quote }}',
+          '          ports:',
+          '            - containerPort: {{ $svc.port }}',
+          '          env:',
+          '            {{- range $k, $v := $svc.env }}',
+          '            - name: {{ $k }}',
+          '              value: {{ $v | quote }}',
+          '            {{- end }}',
+          '          resources:',
+          '            {{- toYaml $svc.resources | nindent 12 }}',
+          '---',
+          'apiVersion: v1',
+          'kind: Service',
+          'metadata:',
+          '  name: {{ include "gen.fullname" $ctx }}',
+          'spec:',
+          '  ports:',
+          '    - port: {{ $svc.port }}',
+          '      targetPort: {{ default 8080 $svc.targetPort }}',
+        ].join('\n'),
+      ),
+    });
+  }
+  files.push({ path: 'values.yaml', data: enc(`${values.join('\n')}\n`) });
+  return files;
+}
+
+/** largestPublicChart returns the chart folder under work-charts/ with the most template files. */
+function largestPublicChart() {
+  const dir = join(root, 'work-charts');
+  if (!existsSync(dir)) return undefined;
+  let best;
+  const countTemplates = (d) => {
+    let n = 0;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) n += countTemplates(p);
+      else if (p.includes('/templates/')) n++;
+    }
+    return n;
+  };
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name.startsWith('.') || !existsSync(join(p, 'Chart.yaml'))) continue;
+    const n = countTemplates(p);
+    if (!best || n > best.n) best = { name, path: p, n };
+  }
+  return best;
+}
+
+async function engineBench() {
+  let helm;
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    helm = await tsImport('../lib/helm/index.ts', import.meta.url);
+    if (typeof helm.helmTemplate !== 'function') throw new Error('lib/helm has no helmTemplate');
+  } catch (err) {
+    fail('engine', 'load lib/helm', err);
+    return;
+  }
+  const valuesText = readFileSync(CI_VALUES, 'utf8');
+  try {
+    const chart = helm.loadChart(readChartDir(CHART_DIR));
+    const { times, last } = timeRenders(helm, chart, { valueFiles: [valuesText] }, RUNS, 50);
+    if (last.exitCode !== 0) throw new Error(last.stderr);
+    add('engine', `api-gateway render p50 (${RUNS} runs)`, ms(pct(times, 50)), '≤ 1 ms');
+    add('engine', 'api-gateway render p95', ms(pct(times, 95)));
+    add('engine', 'api-gateway manifests', String(last.manifests?.length ?? '?'));
+  } catch (err) {
+    fail('engine', 'api-gateway render', err);
+  }
+  try {
+    const n = 300;
+    const t0 = performance.now();
+    const chart = helm.loadChart(generatedChart(n));
+    const loadMs = performance.now() - t0;
+    const { times, last } = timeRenders(helm, chart, {}, 50, 5);
+    if (last.exitCode !== 0) throw new Error(last.stderr);
+    add('engine', `generated chart, ${n} templates: load`, ms(loadMs));
+    add(
+      'engine',
+      `generated chart, ${n} templates: render p50 / p95`,
+      `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`,
+    );
+  } catch (err) {
+    fail('engine', 'generated chart', err);
+  }
+  const big = largestPublicChart();
+  if (!big) {
+    add('engine', 'largest public chart', 'skipped: no work-charts/ (scripts/fetch-charts.md)');
+  } else {
+    try {
+      const chart = helm.loadChart(readChartDir(big.path));
+      const { times, last } = timeRenders(helm, chart, {}, 20, 3);
+      const label = `${big.name} (${big.n} template files)`;
+      add('engine', `${label} render p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+      if (last.exitCode !== 0)
+        add('engine', `${big.name} exit code`, `${last.exitCode}: ${last.stderr.split('\n')[0]}`);
+    } catch (err) {
+      fail('engine', `largest public chart ${big.name}`, err);
+    }
+  }
+}
+
+/** wall runs a command and resolves to its wall time in ms (rejects on a non-zero exit). */
+function wall(cmd, args, env) {
+  return new Promise((done, reject) => {
+    const t0 = performance.now();
+    execFile(cmd, args, { env, maxBuffer: 256 * 1024 * 1024 }, (err) => {
+      if (err) reject(err);
+      else done(performance.now() - t0);
+    });
+  });
+}
+
+async function cliBench() {
+  const cli = join(root, 'scripts', 'chart-studio.mjs');
+  const args = ['template', 'rel', CHART_DIR, '-f', CI_VALUES];
+  try {
+    const bin = await helmPath();
+    const env = helmEnv();
+    await wall(process.execPath, [cli, ...args], env); // builds the engine bundle when needed
+    const ours = [];
+    const theirs = [];
+    for (let i = 0; i < 5; i++) {
+      ours.push(await wall(process.execPath, [cli, ...args], env));
+      theirs.push(await wall(bin, args, env));
+    }
+    ours.sort((a, b) => a - b);
+    theirs.sort((a, b) => a - b);
+    add('cli', 'chart-studio template api-gateway (median of 5)', ms(ours[2]), '≤ helm / 2');
+    add('cli', 'helm template api-gateway (median of 5)', ms(theirs[2]));
+    add('cli', 'ratio chart-studio / helm', (ours[2] / theirs[2]).toFixed(2), '≤ 0.5');
+  } catch (err) {
+    fail('cli', 'chart-studio vs helm', err);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function browserBench() {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+  const next = join(root, 'node_modules', '.bin', 'next');
+  if (!(skipBuild && existsSync(join(root, '.next', 'BUILD_ID')))) {
+    const t0 = performance.now();
+    const r = spawnSync(next, ['build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) return fail('browser', 'next build', new Error(`next build exited ${r.status}`));
+    add('browser', 'next build', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawn(next, ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+    detached: true,
+  });
+  let browser;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await (await fetch(baseUrl)).arrayBuffer();
+        break;
+      } catch {
+        if (i > 300) throw new Error('next start did not answer');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const { chromium } = await import('playwright');
+    const executablePath =
+      process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    browser = await chromium.launch({
+      executablePath,
+      args: executablePath
+        ? [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ]
+        : [],
+    });
+    await measurePage(browser, baseUrl);
+    const exportBench = join(root, 'scripts', 'bench-export.mjs');
+    if (existsSync(exportBench)) {
+      const r = spawnSync(process.execPath, [exportBench], {
+        cwd: root,
+        env: { ...env, BASE_URL: baseUrl },
+        encoding: 'utf8',
+      });
+      const lines = `${r.stdout}`.trim().split('\n').filter(Boolean);
+      if (r.status !== 0)
+        fail('browser', '.tgz build (bench-export.mjs)', new Error(r.stderr || `exit ${r.status}`));
+      else for (const l of lines.slice(-5)) add('browser', 'bench-export.mjs', l.trim(), '.tgz ≤ 20 ms');
+    } else {
+      add('browser', '.tgz build in the browser', 'skipped: scripts/bench-export.mjs not present', '≤ 20 ms');
+    }
+  } catch (err) {
+    fail('browser', 'browser measurements', err);
+  } finally {
+    await browser?.close();
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {}
+  }
+}
+
+/** measurePage loads the studio and measures first preview, JS bytes and keystroke latency. */
+async function measurePage(browser, baseUrl) {
+  const context = await browser.newContext();
+  await context.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.fallback() : route.abort();
+  });
+  const page = await context.newPage();
+  const region = page.getByRole('region', { name: 'Rendered manifests' });
+  const t0 = Date.now();
+  await page.goto(baseUrl);
+  await region.filter({ hasText: 'kind: Deployment' }).waitFor({ timeout: 30_000 });
+  add('browser', 'navigation → first rendered preview', `${Date.now() - t0} ms`, '≤ 1000 ms');
+
+  const js = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const loadEnd = nav ? nav.loadEventEnd || nav.domComplete : Number.POSITIVE_INFINITY;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.m?js(\?|$)/.test(new URL(e.name).pathname) || e.initiatorType === 'script');
+    const sum = (list) => list.reduce((n, e) => n + (e.encodedBodySize || e.transferSize || 0), 0);
+    return {
+      beforeLoad: sum(scripts.filter((e) => e.responseEnd <= loadEnd)),
+      all: sum(scripts),
+      count: scripts.length,
+    };
+  });
+  add('browser', 'JS (gzip) on the main thread until the load event', kb(js.beforeLoad), '≤ 250 KB');
+  add('browser', `JS (gzip) after first preview, all ${js.count} scripts`, kb(js.all));
+
+  const replicas = page.getByLabel('Replicas', { exact: true });
+  await replicas.waitFor({ timeout: 10_000 });
+  const latencies = [];
+  for (let i = 0; i < 30; i++) {
+    const digit = String(2 + (i % 8));
+    await replicas.focus();
+    await replicas.evaluate((el) => el.select?.());
+    const pending = page.evaluate(
+      (want) =>
+        new Promise((resolve, reject) => {
+          const target = document.querySelector('[aria-label="Rendered manifests"]');
+          if (!target) return reject(new Error('no Rendered manifests region'));
+          let t0;
+          const onKey = (e) => {
+            if (/^[0-9]$/.test(e.key)) t0 = e.timeStamp;
+          };
+          window.addEventListener('keydown', onKey, { capture: true, once: false });
+          const check = () => {
+            if (t0 !== undefined && target.textContent?.includes(want)) {
+              observer.disconnect();
+              window.removeEventListener('keydown', onKey, { capture: true });
+              // The preview is on screen at the next frame.
+              requestAnimationFrame(() => resolve(performance.now() - t0));
+            }
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(target, { subtree: true, childList: true, characterData: true });
+          setTimeout(() => reject(new Error(`preview never showed ${want}`)), 10_000);
+        }),
+      `replicas: ${digit}`,
+    );
+    await page.waitForTimeout(20);
+    await page.keyboard.press(digit);
+    latencies.push(await pending);
+  }
+  latencies.sort((a, b) => a - b);
+  add('browser', 'keystroke → preview p50 (30 edits of Replicas)', ms(pct(latencies, 50)));
+  add('browser', 'keystroke → preview p95', ms(pct(latencies, 95)), '≤ 16 ms');
+  await context.close();
+}
+
+await engineBench();
+await cliBench();
+if (skipBrowser) add('browser', 'all', 'skipped (--skip-browser)');
+else await browserBench();
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 7));
+const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(`\n${line(['section', 'measure', 'value', 'goal'])}`);
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log(`\n(${new Date().toISOString()}, node ${process.version}, ${RUNS} engine runs)`);
+process.exit(failed ? 1 : 0);
