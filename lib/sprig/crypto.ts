@@ -1,10 +1,11 @@
 /**
  * Sprig's crypto functions in pure TypeScript: SHA-1/256/512, Adler-32, HMAC-SHA256, scrypt
- * (`derivePassword`), AES-256-CBC (`encryptAES`/`decryptAES`) and `randBytes`. Randomness comes
- * from the injected source. bcrypt, `htpasswd` and key/certificate generation are not implemented
- * by this engine: they fail with a clear error naming the function.
+ * (`derivePassword`), bcrypt (`bcrypt`, `htpasswd`), AES-256-CBC (`encryptAES`/`decryptAES`) and
+ * `randBytes`. Randomness comes from the injected source. Key and certificate generation are not
+ * implemented by this engine: those functions fail with a clear error naming the function.
  */
 import { GoError, GoPanic } from '../go';
+import { BcryptError, bcryptHash } from './bcrypt';
 import { fromUtf8, intArg, strArg, utf8 } from './cast';
 import { base64Decode, base64Encode, CorruptInputError } from './encoding';
 import { type FuncMap, goFunc, randIntn, type SprigEnv } from './func';
@@ -544,6 +545,17 @@ export function decryptAES(password: string, crypt64: string): string {
   return fromUtf8(out.subarray(0, cut));
 }
 
+/** bcrypt is sprig's bcrypt: cost 10, a random salt, errors returned as text. */
+export function bcrypt(env: SprigEnv, password: string): string {
+  const salt = Uint8Array.from({ length: 16 }, () => randIntn(env, 256));
+  try {
+    return bcryptHash(password, 10, salt);
+  } catch (e) {
+    if (e instanceof BcryptError) return `failed to encrypt string with bcrypt: ${e.message}`;
+    throw e;
+  }
+}
+
 function unsupported(name: string): never {
   throw new GoPanic(`${name} is not supported by this engine`);
 }
@@ -571,10 +583,11 @@ export function cryptoFuncs(env: SprigEnv): FuncMap {
       if (count < 0) throw new GoPanic('runtime error: makeslice: len out of range');
       return base64Encode(Uint8Array.from({ length: count }, () => randIntn(env, 256)));
     }),
-    bcrypt: notHere('bcrypt', [S]),
-    htpasswd: goFunc('htpasswd', [S, S], (u) => {
-      if (strArg(u).includes(':')) return `invalid username: ${strArg(u)}`;
-      return unsupported('htpasswd');
+    bcrypt: goFunc('bcrypt', [S], (p) => bcrypt(env, strArg(p))),
+    htpasswd: goFunc('htpasswd', [S, S], (u, p) => {
+      const user = strArg(u);
+      if (user.includes(':')) return `invalid username: ${user}`;
+      return `${user}:${bcrypt(env, strArg(p))}`;
     }),
     genPrivateKey: notHere('genPrivateKey', [S]),
     buildCustomCert: notHere('buildCustomCert', [S, S]),

@@ -2,6 +2,7 @@
 // ENGINE.md §4 (literal output of helm v4.1.4) and sprig's documentation.
 import { describe, expect, it } from 'vitest';
 import { GoInt, GoMap, type GoValue } from '../go';
+import { bcryptVerify } from './bcrypt';
 import { strval } from './cast';
 import { NON_HERMETIC, sprigFuncs } from './index';
 
@@ -106,6 +107,15 @@ describe('sprig functions', () => {
     );
     expect(strval(call('date', '2006-01-02 15:04', call('now')))).toBe('2024-02-03 04:05');
     expect(NON_HERMETIC.has('now')).toBe(true);
+  });
+
+  it('computes bcrypt as x/crypto does', () => {
+    // The OpenBSD test vector for password "U*U", cost 5.
+    expect(bcryptVerify('U*U', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW')).toBe(true);
+    expect(bcryptVerify('U*V', '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW')).toBe(false);
+    const h = strval(call('htpasswd', 'admin', 'secret'));
+    expect(h).toMatch(/^admin:\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    expect(bcryptVerify('secret', h.slice('admin:'.length))).toBe(true);
   });
 
   it('returns keys in sorted order', () => {

@@ -402,6 +402,8 @@ const CASES: Case[] = [
   ok('derivePassword', i(2), 'nope', 'password', 'user', 'example.com'),
   ok('decryptAES', 'secretkey', c('encryptAES', 'secretkey', 'plain text')),
   ok('htpasswd', 'a:b', 'pw'),
+  ok('bcrypt', c('repeat', i(73), 'a')),
+  ok('htpasswd', 'u', c('repeat', i(73), 'a')),
   // url
   ok('urlParse', 'https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21'),
   ok('urlParse', 'mailto:joe@example.com'),
