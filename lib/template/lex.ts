@@ -459,7 +459,8 @@ function lexIdentifier(l: Lexer): StateFn {
     l.backup(r);
     const word = l.input.slice(l.start, l.pos);
     if (!l.atTerminator()) return l.errorf(`bad character ${formatRune(r)}`);
-    const kw = keywords[word];
+    // Object.hasOwn: a word like `toString` must not find Object.prototype's members.
+    const kw = Object.hasOwn(keywords, word) ? keywords[word] : undefined;
     if (kw !== undefined && kw !== 'dot') {
       if ((kw === 'break' && !l.options.breakOK) || (kw === 'continue' && !l.options.continueOK)) {
         l.emit('identifier');
