@@ -106,6 +106,25 @@ export function typedSlice<T extends GoValue[]>(list: T, goType: string): T {
   return list;
 }
 
+const sliceMethodTables = new WeakMap<GoValue[], Readonly<Record<string, GoFuncValue>>>();
+
+/**
+ * withSliceMethods gives a slice the methods of its named Go type (Helm's `common.VersionSet` has
+ * `Has`); template field access finds them as it finds a GoMap's methods. Returns the slice.
+ */
+export function withSliceMethods<T extends GoValue[]>(
+  list: T,
+  methods: Readonly<Record<string, GoFuncValue>>,
+): T {
+  sliceMethodTables.set(list, methods);
+  return list;
+}
+
+/** sliceMethods returns the methods given to a slice with {@link withSliceMethods}, if any. */
+export function sliceMethods(list: GoValue[]): Readonly<Record<string, GoFuncValue>> | undefined {
+  return sliceMethodTables.get(list);
+}
+
 /**
  * GoObject is a Go struct (or pointer to one) reached from templates: `.Capabilities`,
  * `.Capabilities.KubeVersion`, a `*semver.Version`, a `time.Time`, …

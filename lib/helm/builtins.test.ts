@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GoMap, GoPanic, type GoValue } from '../go';
+import { GoMap, GoPanic, type GoValue, sliceMethods } from '../go';
 import {
   base64Bytes,
   compileGlob,
@@ -7,7 +7,7 @@ import {
   makeRelease,
   makeValues,
   parseKubeVersion,
-  sliceMethod,
+  versionSet,
 } from './builtins';
 
 describe('parseKubeVersion', () => {
@@ -119,7 +119,7 @@ describe('.Release and APIVersions', () => {
     ]);
   });
   it('VersionSet.Has is an exact match', () => {
-    const has = sliceMethod(['apps/v1'], 'Has', 'common.VersionSet');
+    const has = sliceMethods(versionSet(['apps/v1']))?.Has;
     expect(has?.fn('apps/v1')).toBe(true);
     expect(has?.fn('apps')).toBe(false);
   });

@@ -13,6 +13,7 @@ import {
   type GoValue,
   sprint,
   typedSlice,
+  withSliceMethods,
 } from '../go';
 import type { Chart, ChartFile } from './chart';
 
@@ -208,20 +209,10 @@ export class BuildInfo extends GoObject {
   }
 }
 
-/**
- * versionSet makes `common.VersionSet` (a `[]string`) with its `Has` method: the method is found
- * through {@link sliceMethod}.
- */
+/** versionSet makes `common.VersionSet` (a `[]string`) with its `Has` method (an exact match). */
 export function versionSet(list: readonly string[]): GoValue[] {
-  return typedSlice([...list], 'common.VersionSet');
-}
-
-/** sliceMethod returns the method of a typed slice (`common.VersionSet.Has`), if it has one. */
-export function sliceMethod(list: GoValue[], name: string, type: string): GoFuncValue | undefined {
-  if (type === 'common.VersionSet' && name === 'Has') {
-    return method('Has', ['string'], (v) => list.includes(v));
-  }
-  return undefined;
+  const set = typedSlice([...list] as GoValue[], 'common.VersionSet');
+  return withSliceMethods(set, { Has: method('Has', ['string'], (v) => set.includes(v)) });
 }
 
 /** Capabilities is `*common.Capabilities`: KubeVersion, APIVersions (with Has) and HelmVersion. */

@@ -196,7 +196,7 @@ function parseAll(tpls: Map<string, Renderable>, key: string): ParsedSet {
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       const message = formatParseError(name, e.message);
-      parsed = { order, error: new TemplateRenderError(message, { message, file: name, line: e.line }) };
+      parsed = { order, error: new TemplateRenderError(message, { message, file: e.templateName, line: e.line }) };
       break;
     }
   }
@@ -224,15 +224,6 @@ function errorChain(e: unknown): string[] {
     cur = (cur as Error & { cause?: unknown }).cause;
   }
   return out;
-}
-
-// Go: an ExecError's location is `template: FILE:LINE:COL: …`.
-function locate(message: string): { file?: string; line?: number; col?: number } {
-  const m = /^(?:template: |execution error at \()?([^:\n]+):(\d+)(?::(\d+))?/.exec(message);
-  if (!m) return {};
-  const loc: { file?: string; line?: number; col?: number } = { file: m[1], line: Number(m[2]) };
-  if (m[3] !== undefined) loc.col = Number(m[3]);
-  return loc;
 }
 
 /**
@@ -327,7 +318,7 @@ export function renderChart(
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         const message = formatExecError(name, errorChain(e), e instanceof ExecError);
-        throw new TemplateRenderError(message, { message, ...locate(e.message) });
+        throw new TemplateRenderError(message, { message, file: e.templateName, line: e.line, col: e.col });
       }
       rendered.set(name, text.replaceAll('<no value>', ''));
     }

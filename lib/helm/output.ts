@@ -265,7 +265,7 @@ export function sortManifests(files: ReadonlyMap<string, string>, readYaml: Yaml
     for (const text of splitManifests(content)) {
       let head: ManifestHead;
       try {
-        head = readHead(text, readYaml);
+        head = cachedHead(text, readYaml);
       } catch (e) {
         if (e instanceof HeadError) throw new HelmError(`YAML parse error on ${path}: ${e.message}`);
         throw e;
@@ -299,6 +299,20 @@ export function sortManifests(files: ReadonlyMap<string, string>, readYaml: Yaml
 }
 
 class HeadError extends Error {}
+
+// Document heads by text: the preview re-renders on every keystroke and most documents repeat.
+const headCache = new Map<string, ManifestHead>();
+const headCacheLimit = 2000;
+
+function cachedHead(text: string, readYaml: YamlReader): ManifestHead {
+  if (readYaml !== readManifestYaml) return readHead(text, readYaml);
+  const hit = headCache.get(text);
+  if (hit) return { ...hit, annotations: hit.annotations && new Map(hit.annotations) };
+  const head = readHead(text, readYaml);
+  if (headCache.size >= headCacheLimit) headCache.delete(headCache.keys().next().value!);
+  headCache.set(text, { ...head, annotations: head.annotations && new Map(head.annotations) });
+  return head;
+}
 
 /**
  * readManifestYaml reads a manifest document with lib/yaml (sigs.k8s.io/yaml semantics); its

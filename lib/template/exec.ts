@@ -15,6 +15,7 @@ import {
   type GoValue,
   goTypeName,
   quoteString,
+  sliceMethods,
   sliceType,
   sortedKeys,
 } from '../go';
@@ -501,6 +502,11 @@ export class State {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         return f;
       }
+    }
+    if (Array.isArray(receiver)) {
+      const method = sliceMethods(receiver)?.[fieldName];
+      if (method !== undefined)
+        return this.evalCall(dot, dotIface, method, false, node, fieldName, args, final);
     }
     this.errorf(
       `can't evaluate field ${fieldName} in type ${recvIface ? 'interface {}' : goTypeName(receiver)}`,
