@@ -40,7 +40,11 @@ describe('decodeHead', () => {
   const cases: { name: string; input: GoValue; want: unknown }[] = [
     {
       name: 'reads kind, name and annotations',
-      input: m({ kind: 'Pod', apiVersion: 'v1', metadata: m({ name: 'x', annotations: m({ 'helm.sh/hook': 'test' }) }) }),
+      input: m({
+        kind: 'Pod',
+        apiVersion: 'v1',
+        metadata: m({ name: 'x', annotations: m({ 'helm.sh/hook': 'test' }) }),
+      }),
       want: { apiVersion: 'v1', kind: 'Pod', name: 'x', annotations: new Map([['helm.sh/hook', 'test']]) },
     },
     {
@@ -89,7 +93,14 @@ describe('sortByKind', () => {
     head: { apiVersion: '', kind, name: '', annotations: null },
   });
   it('orders known kinds, then unknown kinds by name (empty first), stable', () => {
-    const input = [doc('Zebra'), doc(''), doc('Deployment', '1'), doc('Apple'), doc('Namespace'), doc('Deployment', '2')];
+    const input = [
+      doc('Zebra'),
+      doc(''),
+      doc('Deployment', '1'),
+      doc('Apple'),
+      doc('Namespace'),
+      doc('Deployment', '2'),
+    ];
     expect(sortByKind(input).map((d) => `${d.head.kind}${d.path}`)).toEqual([
       'Namespacep',
       'Deployment1',
@@ -102,13 +113,16 @@ describe('sortByKind', () => {
 });
 
 describe('showOnly', () => {
-  const stream = '---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/charts/s/templates/b.yaml\nb: 2\n';
+  const stream =
+    '---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/charts/s/templates/b.yaml\nb: 2\n';
   it('selects by pattern relative to the chart, in pattern order', () => {
     expect(showOnly(stream, ['charts/s/templates/b.yaml', 'templates/*.yaml'])).toBe(
       '---\n# Source: c/charts/s/templates/b.yaml\nb: 2\n---\n# Source: c/templates/a.yaml\na: 1\n',
     );
   });
   it('reports a pattern that matches nothing', () => {
-    expect(() => showOnly(stream, ['templates/nope.yaml'])).toThrow('could not find template templates/nope.yaml in chart');
+    expect(() => showOnly(stream, ['templates/nope.yaml'])).toThrow(
+      'could not find template templates/nope.yaml in chart',
+    );
   });
 });

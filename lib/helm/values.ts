@@ -253,7 +253,8 @@ export function mergeValueSources(opts: ValueSources): GoMap {
   apply(opts.setString, 'string', '--set-string');
   for (const { key, content } of opts.setFile ?? []) {
     try {
-      parseSet(`${key}=`, base, 'file', content);
+      // The value after `=` stands for the file's path; the parser's file reader returns `content`.
+      parseSet(`${key}=path`, base, 'file', content);
     } catch (e) {
       if (!(e instanceof HelmError)) throw e;
       throw new HelmError(`failed parsing --set-file data: ${e.message}`);
