@@ -1,0 +1,199 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** SECRET_LABELS are the secret fields of the studio's secrets section, by accessible name. */
+export const SECRET_LABELS = {
+  'secrets.djangoSecretKey': 'Django secret key',
+  'secrets.databaseUrl': 'Database URL',
+  'postgresql.auth.password': 'PostgreSQL password',
+} as const;
+
+interface MonacoOnPage {
+  editor: {
+    getModels(): { uri: { toString(): string }; getValue(): string }[];
+    getModelMarkers(
+      filter: object,
+    ): { message: string; startLineNumber: number; severity: number; owner: string }[];
+  };
+}
+
+/**
+ * StudioPage holds the user's intents on the studio page (`setReplicas(3)`, `selectEnvironment('prod')`);
+ * the specs hold the assertions.
+ */
+export class StudioPage {
+  constructor(readonly page: Page) {}
+
+  /** goto opens the studio (optionally with a URL fragment) and waits for the first preview. */
+  async goto(fragment = ''): Promise<void> {
+    await this.page.goto(`/${fragment}`);
+    await this.waitForRender();
+  }
+
+  /** field is a form control by its exact accessible name. */
+  field(name: string): Locator {
+    return this.page.getByLabel(name, { exact: true });
+  }
+
+  get previewStatus(): Locator {
+    return this.page.getByTestId('preview-status');
+  }
+
+  get manifests(): Locator {
+    return this.page.getByRole('region', { name: 'Rendered manifests' });
+  }
+
+  /** waitForRender waits until the preview shows a fresh, successful render. */
+  async waitForRender(): Promise<void> {
+    await expect(this.previewStatus).toHaveText(/^Rendered \d+ documents/, { timeout: 20_000 });
+  }
+
+  /** waitForEditor waits until Monaco has replaced the plain text area. */
+  async waitForEditor(): Promise<void> {
+    await expect(this.page.getByTestId('yaml-editor')).toHaveAttribute('data-monaco-ready', 'true', {
+      timeout: 30_000,
+    });
+  }
+
+  async setReplicas(n: number | string): Promise<void> {
+    await this.field('Replicas').fill(String(n));
+  }
+
+  async setImageTag(tag: string): Promise<void> {
+    await this.field('Image tag').fill(tag);
+  }
+
+  async setMemoryLimit(q: string): Promise<void> {
+    await this.field('Memory limit').fill(q);
+  }
+
+  async setCpuLimit(q: string): Promise<void> {
+    await this.field('CPU limit').fill(q);
+  }
+
+  /** addVariable adds an env var row and fills its name and value. */
+  async addVariable(name: string, value: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add variable' }).click();
+    const names = this.field('Name');
+    const row = (await names.count()) - 1;
+    await names.nth(row).fill(name);
+    await names.nth(row).press('Enter');
+    await expect(this.field('Name').nth(row)).toHaveValue(name);
+    await this.field('Value').nth(row).fill(value);
+  }
+
+  /** setHost sets the host name of the i-th ingress host. */
+  async setHost(index: number, host: string): Promise<void> {
+    await this.field('Host').nth(index).fill(host);
+  }
+
+  async setSecret(path: keyof typeof SECRET_LABELS, value: string): Promise<void> {
+    await this.field(SECRET_LABELS[path]).fill(value);
+  }
+
+  /** secrets reads the secret fields of the current environment (non-empty ones), by value path. */
+  async secrets(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const [path, label] of Object.entries(SECRET_LABELS)) {
+      const v = await this.field(label).inputValue();
+      if (v !== '') out[path] = v;
+    }
+    return out;
+  }
+
+  async setRelease(name: string, namespace?: string): Promise<void> {
+    await this.field('Release name').fill(name);
+    if (namespace !== undefined) await this.field('Namespace').fill(namespace);
+  }
+
+  async selectEnvironment(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+    await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+  }
+
+  async addEnvironment(name: string, startFrom?: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add environment' }).click();
+    await this.field('Environment name').fill(name);
+    if (startFrom) await this.field('Start from').selectOption(startFrom);
+    await this.page.getByRole('button', { name: 'Create' }).click();
+  }
+
+  async openView(name: 'Preview' | 'Changes from defaults' | 'Compare environments'): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Undo', exact: true }).click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Redo', exact: true }).click();
+  }
+
+  /** yaml returns the text of the current environment's values YAML, as the editor holds it. */
+  async yaml(): Promise<string> {
+    const monacoReady =
+      (await this.page.getByTestId('yaml-editor').getAttribute('data-monaco-ready')) === 'true';
+    if (!monacoReady) return this.page.getByRole('textbox', { name: /^Values YAML of / }).inputValue();
+    const env = await this.currentEnvironment();
+    return this.page.evaluate((uri) => {
+      const monaco = (globalThis as unknown as { __studioMonaco: MonacoOnPage }).__studioMonaco;
+      return (
+        monaco.editor
+          .getModels()
+          .find((m) => m.uri.toString() === uri)
+          ?.getValue() ?? ''
+      );
+    }, `file:///${env}/values.yaml`);
+  }
+
+  /** setYaml replaces the whole YAML text by typing it into the editor (select all, then insert). */
+  async setYaml(text: string): Promise<void> {
+    await this.waitForEditor();
+    const surface = this.page.getByTestId('yaml-editor').locator('.monaco-editor .view-lines');
+    await surface.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+    await expect.poll(() => this.yaml()).toBe(text);
+  }
+
+  /** markers returns Monaco's markers of the current environment's YAML. */
+  async markers(): Promise<{ message: string; line: number; severity: number }[]> {
+    const env = await this.currentEnvironment();
+    return this.page.evaluate((uri) => {
+      const monaco = (globalThis as unknown as { __studioMonaco: MonacoOnPage }).__studioMonaco;
+      return monaco.editor
+        .getModelMarkers({})
+        .filter((m) => (m as unknown as { resource: { toString(): string } }).resource.toString() === uri)
+        .map((m) => ({ message: m.message, line: m.startLineNumber, severity: m.severity }));
+    }, `file:///${env}/values.yaml`);
+  }
+
+  async currentEnvironment(): Promise<string> {
+    return (
+      await this.page
+        .getByRole('tablist', { name: 'Environments' })
+        .getByRole('tab', { selected: true })
+        .textContent()
+    ).trim();
+  }
+
+  /** previewText returns the whole rendered output as the page shows it. */
+  async previewText(): Promise<string> {
+    const parts = await this.manifests.getByTestId('manifest-text').allTextContents();
+    return parts.join('');
+  }
+
+  /** shareLink makes a share link and returns it. */
+  async shareLink(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Copy share link' }).click();
+    return this.field('Share link (no secrets)').inputValue();
+  }
+
+  /** importValues imports a values file from "disk". */
+  async importValues(name: string, text: string): Promise<void> {
+    await this.page
+      .getByLabel('Import values')
+      .setInputFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  }
+}
