@@ -349,14 +349,72 @@ export function chartYaml(md: ChartMetadata): string {
   return marshalYaml(metadataJSON(md, false));
 }
 
+const rfc3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * lockJSON is Chart.lock as Helm re-marshals it (`chart.Lock`): `generated` in RFC 3339 with
+ * trailing fractional zeros dropped, `digest`, and `dependencies` with Helm's field names; mtime is
+ * the `generated` instant in seconds.
+ */
+function lockJSON(lock: GoMap): { value: GoMap; mtime?: number } {
+  const out = new GoMap();
+  const deps = lock.get('dependencies');
+  out.set(
+    'dependencies',
+    Array.isArray(deps)
+      ? deps.map((d) => {
+          if (!(d instanceof GoMap)) return null;
+          const str = (k: string) => {
+            const v = d.get(k);
+            return v === undefined || v === null ? '' : String(v);
+          };
+          const tags = d.get('tags');
+          const iv = d.get('import-values');
+          return dependencyJSON({
+            name: str('name'),
+            version: str('version'),
+            repository: str('repository'),
+            condition: str('condition'),
+            tags: Array.isArray(tags) ? tags.map((t) => String(t)) : undefined,
+            enabled: d.get('enabled') === true,
+            importValues: Array.isArray(iv) ? iv : undefined,
+            alias: str('alias'),
+          });
+        })
+      : null,
+  );
+  const digest = lock.get('digest');
+  out.set('digest', typeof digest === 'string' ? digest : '');
+  const generated = lock.get('generated');
+  const m = typeof generated === 'string' ? rfc3339.exec(generated) : null;
+  if (!m) {
+    out.set('generated', '0001-01-01T00:00:00Z');
+    return { value: out };
+  }
+  const frac = (m[7] ?? '').replace(/0+$/, '').replace(/^\.$/, '');
+  const zone = m[8] === 'z' || m[8] === 'Z' ? 'Z' : (m[8] as string);
+  out.set('generated', `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${frac}${zone}`);
+  const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
+  return { value: out, mtime: Number.isNaN(ms) ? undefined : Math.floor(ms / 1000) };
+}
+
 function chartEntries(c: Chart, prefix: string, mtime: number, out: Uint8Array[]): void {
   const base = `${prefix}${c.metadata.name}`;
   const add = (path: string, data: Uint8Array) => {
     for (const b of tarEntry(`${base}/${path}`, data, mtime)) out.push(b);
   };
   add('Chart.yaml', encoder.encode(marshalYaml(metadataJSON(c.metadata, c.metadata.apiVersion === 'v1'))));
-  if (c.metadata.apiVersion === 'v2' && c.lock instanceof GoMap)
-    add('Chart.lock', encoder.encode(marshalYaml(c.lock)));
+  if (c.metadata.apiVersion === 'v2' && c.lock instanceof GoMap) {
+    const lock = lockJSON(c.lock);
+    // Helm: the Chart.lock entry carries the lock's `generated` time.
+    for (const b of tarEntry(
+      `${base}/Chart.lock`,
+      encoder.encode(marshalYaml(lock.value)),
+      lock.mtime ?? mtime,
+    )) {
+      out.push(b);
+    }
+  }
   const values = c.raw.find((f) => f.path === 'values.yaml');
   if (values) add('values.yaml', values.data);
   if (c.schemaText !== undefined) {
@@ -365,7 +423,8 @@ function chartEntries(c: Chart, prefix: string, mtime: number, out: Uint8Array[]
     } catch {
       throw new HelmError('invalid JSON in values.schema.json');
     }
-    add('values.schema.json', encoder.encode(c.schemaText));
+    const raw = c.raw.find((f) => f.path === 'values.schema.json');
+    add('values.schema.json', raw ? raw.data : encoder.encode(c.schemaText));
   }
   for (const f of c.templates) add(f.path, f.data);
   for (const f of c.files) add(f.path, f.data);
