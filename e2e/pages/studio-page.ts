@@ -170,12 +170,8 @@ export class StudioPage {
   }
 
   async currentEnvironment(): Promise<string> {
-    return (
-      await this.page
-        .getByRole('tablist', { name: 'Environments' })
-        .getByRole('tab', { selected: true })
-        .textContent()
-    ).trim();
+    const tab = this.page.getByRole('tablist', { name: 'Environments' }).getByRole('tab', { selected: true });
+    return ((await tab.textContent()) ?? '').trim();
   }
 
   /** previewText returns the whole rendered output as the page shows it. */
