@@ -233,6 +233,13 @@ forEachRender(
       }),
     );
     expect(admitsTest).toBe(true);
+    for (const peer of asArray(settings.extraFrom)) {
+      expect(
+        rules.some((rule) =>
+          asArray(field(rule, 'from')).some((p) => JSON.stringify(p) === JSON.stringify(peer)),
+        ),
+      ).toBe(true);
+    }
     const egress = field(settings, 'egress', 'enabled') === true;
     expect(asArray(field(np?.object, 'spec', 'policyTypes'))).toEqual(
       egress ? ['Ingress', 'Egress'] : ['Ingress'],
@@ -486,6 +493,26 @@ forEachRender('egress, when restricted, allows DNS and reaches the dev databases
   }
   for (const extra of asArray(field(r.values, 'networkPolicy', 'egress', 'extraTo')))
     expect(egress).toContainEqual(extra);
+});
+
+forEachRender('DATABASE_URL and REDIS_URL point at the dev subchart Services when they are on', (r) => {
+  const services = r.objects.filter((o) => o.kind === 'Service').map((o) => o.name);
+  const secret = r.objects.find(
+    (o) => o.kind === 'Secret' && o.path.endsWith('templates/secret.yaml') && !o.path.includes('/charts/'),
+  );
+  const encoded = field(secret?.object, 'data', 'DATABASE_URL');
+  if (field(r.values, 'postgresql', 'enabled') === true && !field(r.values, 'secrets', 'existingSecret')) {
+    const url = new URL(atob(String(encoded)));
+    expect(services).toContain(url.hostname);
+    expect(url.port).toBe('5432');
+    expect(decodeURIComponent(url.password)).toBe(field(r.values, 'postgresql', 'auth', 'password'));
+  }
+  const redis = asArray(field(apiContainer(r), 'env')).find((e) => field(e, 'name') === 'REDIS_URL');
+  if (field(r.values, 'redis', 'enabled') === true) {
+    expect(services).toContain(new URL(String(field(redis, 'value'))).hostname);
+  } else {
+    expect(redis).toBeUndefined();
+  }
 });
 
 forEachRender('no warnings at all from lib/k8s', (r) => {
