@@ -72,25 +72,44 @@ export function isUnsigned(t: IntType): boolean {
  * looks methods up before keys, so `.Values.YAML` calls the method.
  */
 export class GoMap extends Map<string, GoValue> {
-  goType: string;
   methods: Readonly<Record<string, GoFuncValue>> | undefined;
+  private type: string;
+  private elem: string;
   constructor(
     entries?: Iterable<readonly [string, GoValue]> | null,
     goType = 'map[string]interface {}',
     methods?: Readonly<Record<string, GoFuncValue>>,
   ) {
     super(entries ?? undefined);
-    this.goType = goType;
+    this.type = goType;
+    this.elem = elemTypeOf(goType);
     this.methods = methods;
+  }
+  /** goType is the map's Go type name as `%T` prints it. */
+  get goType(): string {
+    return this.type;
+  }
+  set goType(t: string) {
+    this.type = t;
+    this.elem = elemTypeOf(t);
   }
   /** elemType is the Go type of the map's values as `%T`/errors print it. */
   get elemType(): string {
-    const m = /^map\[string\](.*)$/.exec(this.goType);
-    if (m?.[1]) return m[1];
-    if (this.goType === 'common.Values' || this.goType === 'chartutil.Values') return 'interface {}';
-    if (this.goType === 'engine.files') return '[]uint8';
-    return 'interface {}';
+    return this.elem;
   }
+  /** method returns the map type's method of that name, if any (never Object.prototype members). */
+  method(name: string): GoFuncValue | undefined {
+    const m = this.methods;
+    return m !== undefined && Object.hasOwn(m, name) ? m[name] : undefined;
+  }
+}
+
+function elemTypeOf(goType: string): string {
+  if (goType === 'map[string]interface {}') return 'interface {}';
+  const m = /^map\[string\](.*)$/.exec(goType);
+  if (m?.[1]) return m[1];
+  if (goType === 'engine.files') return '[]uint8';
+  return 'interface {}';
 }
 
 const sliceTypes = new WeakMap<GoValue[], string>();

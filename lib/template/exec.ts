@@ -476,7 +476,7 @@ export class State {
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const hasArgs = (args !== null && args.length > 1) || final !== undefined;
     if (receiver instanceof GoMap) {
-      const method = receiver.methods?.[fieldName];
+      const method = receiver.method(fieldName);
       if (method !== undefined)
         return this.evalCall(dot, dotIface, method, false, node, fieldName, args, final);
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
