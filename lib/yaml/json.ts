@@ -128,7 +128,8 @@ export function encodeJson(v: GoValue, opts: EncodeJsonOptions = {}): string {
     }
     if (x instanceof GoMap) {
       if (x.size === 0) return '{}';
-      const keys = [...x.keys()].sort(compareKeys);
+      // Go: a struct's fields (GoObject.toJSONValue gives a map typed 'struct') keep declaration order.
+      const keys = x.goType === 'struct' ? [...x.keys()] : [...x.keys()].sort(compareKeys);
       const sep = indent ? ': ' : ':';
       const parts = keys.map((k) => jsonString(k, html) + sep + enc(x.get(k)!, depth + 1));
       if (!indent) return '{' + parts.join(',') + '}';
