@@ -45,6 +45,49 @@ export interface RenderOptions {
 
 const recursionMaxNums = 1000;
 
+/**
+ * recursionProbe and depthProbe cut an include recursion short long before Helm's limit of 1000,
+ * which JavaScript's stack cannot reach; {@link recursionMessage} then writes the error Helm would
+ * give by repeating the recursion's cycle. (A legitimate recursion this deep is reported too.)
+ */
+const recursionProbe = 64;
+const depthProbe = 200;
+const recursionMarker = '\u0000helm-include-recursion\u0000';
+
+/**
+ * recursionMessage completes an error cut short by the recursion probe: the chain's prefixes
+ * (one `…: error calling include: ` per include on the stack) are extended by whole cycles of the
+ * recursion until the name has been entered 1001 times, then Helm's final message.
+ */
+function recursionMessage(e: Error, r: { name: string; count: number; stack: string[] }): string | undefined {
+  const messages: string[] = [];
+  let cur: unknown = e;
+  while (cur instanceof Error) {
+    if (messages[messages.length - 1] !== cur.message) messages.push(cur.message);
+    cur = (cur as Error & { cause?: unknown }).cause;
+  }
+  if (messages[messages.length - 1] !== recursionMarker) return undefined;
+  const prefixes: string[] = [];
+  for (let i = 0; i + 1 < messages.length; i++) {
+    const m = messages[i]!;
+    const inner = messages[i + 1]!;
+    if (!m.endsWith(inner)) return undefined;
+    prefixes.push(m.slice(0, m.length - inner.length));
+  }
+  // One prefix per include call: those on the stack, then the call that was cut short.
+  if (
+    prefixes.length !== r.stack.length + 1 ||
+    !prefixes.every((p) => p.endsWith('error calling include: '))
+  ) {
+    return undefined;
+  }
+  const previous = r.stack.lastIndexOf(r.name);
+  if (previous < 0) return undefined;
+  const cycle = prefixes.slice(previous + 1).join('');
+  const final = `rendering template has a nested reference name: ${r.name}: unable to execute template`;
+  return prefixes.join('') + cycle.repeat(recursionMaxNums + 1 - r.count) + final;
+}
+
 interface Renderable {
   name: string;
   text: string;
@@ -57,6 +100,10 @@ interface RenderContext {
   calls: HelmCalls;
   sets: TemplateSet[];
   includedNames: Map<string, number>;
+  /** includeStack holds the names of the includes being executed, outermost first. */
+  includeStack: string[];
+  /** recursion is set when an include recursion was cut short (see {@link recursionProbe}). */
+  recursion?: { name: string; count: number; stack: string[] };
   maxSteps: number | undefined;
 }
 
@@ -89,6 +136,10 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
     include(name, data) {
       const set = ctx.sets[ctx.sets.length - 1]!;
       const n = ctx.includedNames.get(name);
+      if (n !== undefined && (n >= recursionProbe || (ctx.includeStack.length >= depthProbe && n > 0))) {
+        ctx.recursion = { name, count: n, stack: [...ctx.includeStack] };
+        throw goError(recursionMarker);
+      }
       if (n !== undefined) {
         if (n > recursionMaxNums) {
           throw goError(
@@ -97,6 +148,7 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
         }
         ctx.includedNames.set(name, n + 1);
       } else ctx.includedNames.set(name, 1);
+      ctx.includeStack.push(name);
       try {
         if (!set.has(name)) {
           throw goError(`template: no template ${quoteString(name)} associated with template "gotpl"`);
@@ -106,6 +158,7 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
         if (e instanceof TemplateError) throw goError(e.message, e);
         throw e;
       } finally {
+        ctx.includeStack.pop();
         ctx.includedNames.set(name, (ctx.includedNames.get(name) ?? 1) - 1);
       }
     },
@@ -196,7 +249,10 @@ function parseAll(tpls: Map<string, Renderable>, key: string): ParsedSet {
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       const message = formatParseError(name, e.message);
-      parsed = { order, error: new TemplateRenderError(message, { message, file: e.templateName, line: e.line }) };
+      parsed = {
+        order,
+        error: new TemplateRenderError(message, { message, file: e.templateName, line: e.line }),
+      };
       break;
     }
   }
@@ -300,6 +356,7 @@ export function renderChart(
     calls: undefined as unknown as HelmCalls,
     sets: [set],
     includedNames: new Map(),
+    includeStack: [],
     maxSteps: opts.maxSteps,
   };
   ctx.calls = makeCalls(ctx, opts);
@@ -317,7 +374,8 @@ export function renderChart(
         text = set.execute(name, r.vals, execOptions(ctx));
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
-        const message = formatExecError(name, errorChain(e), e instanceof ExecError);
+        const cut = ctx.recursion && recursionMessage(e, ctx.recursion);
+        const message = cut || formatExecError(name, errorChain(e), e instanceof ExecError);
         throw new TemplateRenderError(message, { message, file: e.templateName, line: e.line, col: e.col });
       }
       rendered.set(name, text.replaceAll('<no value>', ''));

@@ -605,11 +605,23 @@ export function runTemplateCommand(
     const source = locateChart(chartRef.trim(), host);
     const valueFileNames = flag('values');
     const valueFiles = valueFileNames.map((f) => readText(host, f));
-    const setFile = flag('set-file').map((expr) => {
-      const eq = expr.indexOf('=');
-      if (eq < 0) throw new Failure(`failed parsing --set-file data: key "${expr}" has no value`);
-      return { key: expr.slice(0, eq), content: readText(host, expr.slice(eq + 1)) };
-    });
+    const setFile: { key: string; content: string }[] = [];
+    for (const expr of flag('set-file')) {
+      // Helm: each `key=path` pair of the expression is read as the parser reaches it.
+      for (const pair of expr.split(',')) {
+        const eq = pair.indexOf('=');
+        if (eq < 0)
+          throw new Failure(`failed parsing --set-file data: key ${quoteString(pair)} has no value`);
+        let content: string;
+        try {
+          content = readText(host, pair.slice(eq + 1));
+        } catch (e) {
+          if (e instanceof Failure) throw new Failure(`failed parsing --set-file data: ${e.message}`);
+          throw e;
+        }
+        setFile.push({ key: pair.slice(0, eq), content });
+      }
+    }
     const userValues = mergeValueSources({
       valueFiles,
       valueFileNames,
