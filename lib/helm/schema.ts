@@ -1,4 +1,13 @@
-import { formatFloat, GoError, GoInt, GoMap, type GoValue, goTypeName, quoteString } from '@/lib/go';
+import {
+  formatFloat,
+  GoError,
+  GoInt,
+  GoMap,
+  type GoValue,
+  goTypeName,
+  quoteRune,
+  quoteString,
+} from '@/lib/go';
 import { decodeJson } from '@/lib/yaml';
 import type { Chart } from './chart';
 
@@ -207,6 +216,11 @@ class Validator {
     const d = this.ctx.draft;
     const t = typeOf(v);
     if (t === undefined) return this.err(`invalid jsonType ${goTypeName(v)}`);
+    if (d < 2019 && typeof s.$ref === 'string') {
+      // Drafts up to 7: `$ref` replaces every sibling keyword.
+      const e = this.self(resolveRef(this.ctx, s.$ref) ?? true);
+      return e ? this.refErr(e) : undefined;
+    }
     if (s.type !== undefined) {
       const types = (Array.isArray(s.type) ? s.type : [s.type]) as JsonType[];
       const ok = types.includes(t) || (types.includes('integer') && t === 'number' && isInteger(v));
@@ -230,10 +244,14 @@ class Validator {
         return this.err(`value must be one of ${s.enum.map((e) => plain(e as GoValue)).join(', ')}`);
       }
     }
+    // jsonschema: `format` is asserted only for drafts 4 to 7 (an annotation in 2019-09 and 2020-12).
+    if (typeof s.format === 'string' && d <= 7 && typeof v === 'string') {
+      const fe = formatError(s.format, v);
+      if (fe !== undefined) return this.err(`${quote(v)} is not valid ${s.format}: ${fe}`);
+    }
     if (typeof s.$ref === 'string') {
       const target = resolveRef(this.ctx, s.$ref);
       const e = this.self(target ?? true);
-      if (d < 2019) return e ? this.refErr(e) : undefined;
       if (e) this.errors.push(this.refErr(e));
     }
     if (t === 'object') this.object(v as GoMap);
@@ -639,6 +657,195 @@ function missingRef(ctx: Ctx, s: unknown): string | undefined {
     if (m !== undefined) return m;
   }
   return undefined;
+}
+
+// ---- format assertions (drafts 4, 6 and 7), with the library's messages ----
+
+/** goQ is Go's %q of a string. */
+const goQ = (v: string) => quoteString(v);
+
+function hostnameError(h: string): string | undefined {
+  const name = h.endsWith('.') ? h.slice(0, -1) : h;
+  if (name.length > 253) return 'more than 253 characters long';
+  for (const label of name.split('.')) {
+    if (label.length < 1 || label.length > 63) return 'label must be 1 to 63 characters long';
+    if (label.startsWith('-')) return 'label starts with hyphen';
+    if (label.endsWith('-')) return 'label ends with hyphen';
+    for (const c of label) {
+      if (!/[a-zA-Z0-9-]/.test(c)) return `invalid character ${quoteRune(c.codePointAt(0) ?? 0)}`;
+    }
+  }
+  return undefined;
+}
+
+function ipv4Error(s: string): string | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return 'expected four decimals';
+  for (const p of parts) {
+    if (!/^[+-]?[0-9]+$/.test(p)) return `strconv.Atoi: parsing ${goQ(p)}: invalid syntax`;
+    if (p.length > 1 && p[0] === '0') return 'leading zeros';
+    const n = Number(p);
+    if (n < 0 || n > 255) return 'decimal must be between 0 and 255';
+  }
+  return undefined;
+}
+
+function ipv6Valid(s: string): boolean {
+  let addr = s;
+  const v4 = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(s);
+  if (v4) {
+    if (ipv4Error(v4[2] as string) !== undefined) return false;
+    addr = `${v4[1]}0:0`;
+  }
+  const halves = addr.split('::');
+  if (halves.length > 2) return false;
+  const groups = (h: string) => (h === '' ? [] : h.split(':'));
+  const all = halves.flatMap(groups);
+  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? all.length < 8 : all.length === 8;
+}
+
+function emailError(s: string): string | undefined {
+  const at = s.lastIndexOf('@');
+  if (at < 0) return 'missing @';
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1);
+  if (local.length > 64) return 'local part more than 64 characters long';
+  if (!(local.length > 1 && local.startsWith('"') && local.endsWith('"'))) {
+    if (local.startsWith('.')) return 'starts with dot';
+    if (local.endsWith('.')) return 'ends with dot';
+    if (local.includes('..')) return 'consecutive dots';
+    for (const c of local) {
+      if (!/[a-zA-Z0-9!#$%&'*+/=?^_`{|}~.-]/.test(c))
+        return `invalid character ${quoteRune(c.codePointAt(0) ?? 0)}`;
+    }
+  }
+  if (domain.startsWith('[') && domain.endsWith(']')) {
+    const ip = domain.slice(1, -1);
+    if (ip.startsWith('IPv6:') ? !ipv6Valid(ip.slice(5)) : ipv4Error(ip) !== undefined) return 'invalid ip';
+    return undefined;
+  }
+  const h = hostnameError(domain);
+  return h === undefined ? undefined : `invalid domain: ${h}`;
+}
+
+/** dateError reproduces Go's time.Parse("2006-01-02", s) errors. */
+function dateError(s: string): string | undefined {
+  const layout: [string, RegExp][] = [
+    ['2006', /^\d{4}/],
+    ['-', /^-/],
+    ['01', /^\d{2}/],
+    ['-', /^-/],
+    ['02', /^\d{2}/],
+  ];
+  let rest = s;
+  const nums: number[] = [];
+  for (const [elem, re] of layout) {
+    const m = re.exec(rest);
+    if (!m) return `parsing time ${goQ(s)} as "2006-01-02": cannot parse ${goQ(rest)} as ${goQ(elem)}`;
+    if (elem !== '-') nums.push(Number(m[0]));
+    rest = rest.slice(m[0].length);
+  }
+  if (rest !== '') return `parsing time ${goQ(s)}: extra text: ${goQ(rest)}`;
+  const [y, mo, d] = nums as [number, number, number];
+  if (mo < 1 || mo > 12) return `parsing time ${goQ(s)}: month out of range`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `parsing time ${goQ(s)}: day out of range`;
+  return undefined;
+}
+
+function timeError(s: string): string | undefined {
+  if (s.length < 9) return 'less than 9 characters long';
+  if (s[2] !== ':' || s[5] !== ':') return 'missing colon in correct place';
+  const num = (x: string) => (/^\d{2}$/.test(x) ? Number(x) : Number.NaN);
+  const h = num(s.slice(0, 2));
+  const m = num(s.slice(3, 5));
+  const sec = num(s.slice(6, 8));
+  if (Number.isNaN(h) || Number.isNaN(m) || Number.isNaN(sec)) return 'invalid hour/min/sec';
+  if (h > 23 || m > 59 || sec > 60) return 'hour/min/sec out of range';
+  let rest = s.slice(8);
+  const frac = /^\.\d+/.exec(rest);
+  if (frac) rest = rest.slice(frac[0].length);
+  let offset = 0;
+  if (rest === 'z' || rest === 'Z') {
+    offset = 0;
+  } else {
+    const z = /^([+-])(\d{2}):(\d{2})$/.exec(rest);
+    if (!z) return 'invalid time offset';
+    const oh = Number(z[2]);
+    const om = Number(z[3]);
+    if (oh > 23 || om > 59) return 'hour/min in offset out of range';
+    offset = (z[1] === '+' ? 1 : -1) * (oh * 60 + om);
+  }
+  if (sec === 60) {
+    const utc = (((h * 60 + m - offset) % 1440) + 1440) % 1440;
+    if (utc !== 23 * 60 + 59) return 'invalid leap second';
+  }
+  return undefined;
+}
+
+function dateTimeError(s: string): string | undefined {
+  if (s.length < 20) return 'less than 20 characters long';
+  if (s[10] !== 't' && s[10] !== 'T') return '11th character must be t or T';
+  const d = dateError(s.slice(0, 10));
+  if (d !== undefined) return `invalid date element: ${d}`;
+  const t = timeError(s.slice(11));
+  if (t !== undefined) return `invalid time element: ${t}`;
+  return undefined;
+}
+
+function uuidError(s: string): string | undefined {
+  const parts = s.split('-');
+  if (parts.length !== 5) return 'must have 5 elements';
+  const lens = [8, 4, 4, 4, 12];
+  for (let i = 0; i < 5; i++) {
+    const p = parts[i] as string;
+    if (p.length !== lens[i]) return `element ${i + 1} must be ${lens[i]} characters long`;
+    for (const c of p) {
+      if (!/[0-9a-fA-F]/.test(c)) return `non-hex character ${quoteRune(c.codePointAt(0) ?? 0)}`;
+    }
+  }
+  return undefined;
+}
+
+function uriError(s: string): string | undefined {
+  if (s.startsWith(':')) return `parse ${goQ(s)}: missing protocol scheme`;
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(s);
+  if (!m) return 'relative url';
+  const rest = m[2] as string;
+  if (rest.startsWith('//')) {
+    const host = rest.slice(2).split(/[/?#]/)[0] as string;
+    const hostPart = host.slice(host.lastIndexOf('@') + 1);
+    if (hostPart.startsWith('[') && !hostPart.includes(']')) return `parse ${goQ(s)}: missing ']' in host`;
+  }
+  return undefined;
+}
+
+/** formatError checks a string against an asserted format; undefined when valid or unknown. */
+function formatError(format: string, s: string): string | undefined {
+  switch (format) {
+    case 'email':
+      return emailError(s);
+    case 'hostname':
+      return hostnameError(s);
+    case 'ipv4':
+      return ipv4Error(s);
+    case 'ipv6':
+      if (!s.includes(':')) return 'missing colon';
+      return ipv6Valid(s) ? undefined : `ParseAddr(${goQ(s)}): unable to parse IP`;
+    case 'date':
+      return dateError(s);
+    case 'time':
+      return timeError(s);
+    case 'date-time':
+      return dateTimeError(s);
+    case 'uuid':
+      return uuidError(s);
+    case 'uri':
+      return uriError(s);
+    default:
+      return undefined;
+  }
 }
 
 function jsonPtr(tokens: string[]): string {

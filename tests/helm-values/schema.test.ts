@@ -37,7 +37,7 @@ const schema2020 = {
     pn: { propertyNames: { pattern: '^[a-z]+$', maxLength: 3 } },
     rb: { $ref: '#/$defs/rb' },
     an: {
-      anyOf: [{ type: 'null' }, { type: 'object', properties: { x: { type: 'string' }, y: { minimum: 5 } } }],
+      anyOf: [{ type: 'null' }, { type: 'object', properties: { y: { minimum: 5, multipleOf: 2 } } }],
     },
     ap: { type: 'object', additionalProperties: { type: 'string', minLength: 2 } },
     ri: { items: { $ref: '#/$defs/rb' } },
@@ -56,11 +56,21 @@ const schema07 = {
     l: { type: 'array', items: [{ type: 'string' }], additionalItems: false },
     d: { dependencies: { a: ['b'] } },
     r: { $ref: '#/definitions/r', minimum: 100 },
+    email: { format: 'email' },
+    hostname: { format: 'hostname' },
+    ipv4: { format: 'ipv4' },
+    ipv6: { format: 'ipv6' },
+    uri: { format: 'uri' },
+    datetime: { format: 'date-time' },
+    date: { format: 'date' },
+    time: { format: 'time' },
+    uuid: { format: 'uuid' },
+    rt: { $ref: '#/definitions/r', type: 'string' },
   },
   definitions: { r: { type: 'integer' } },
 };
 
-const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string[] }[] = [
+const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string[]; str?: string[] }[] = [
   { name: 'maximum with grouping', schema: 'c20', set: ['a=5000'] },
   { name: 'maximum in exponent form', schema: 'c20', set: [], json: ['a=123456789012'] },
   { name: 'enum of primitives', schema: 'c20', set: ['b=2'] },
@@ -95,7 +105,7 @@ const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string
   { name: 'propertyNames two failures', schema: 'c20', set: ['pn.ABCD=1'] },
   { name: '$ref with two errors', schema: 'c20', set: ['rb.p=1'] },
   { name: '$ref with one error', schema: 'c20', set: ['rb.p=1,rb.r=1'] },
-  { name: 'anyOf with a nested group', schema: 'c20', set: ['an.x=1,an.y=1'] },
+  { name: 'anyOf with a nested group', schema: 'c20', set: ['an.y=1'] },
   { name: 'additionalProperties schema', schema: 'c20', set: ['ap.k=a'] },
   { name: 'items $ref', schema: 'c20', set: ['ri[0].r=1,ri[1].p=1'] },
   { name: 'draft-07 minimum', schema: 'c07', set: ['m=0'] },
@@ -104,6 +114,99 @@ const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string
   { name: 'draft-07 dependencies', schema: 'c07', set: ['d.a=1'] },
   { name: 'draft-07 $ref ignores siblings', schema: 'c07', set: ['r=5'] },
   { name: 'draft-07 $ref error', schema: 'c07', set: ['r=x'] },
+  { name: 'draft-07 format email=x', schema: 'c07', set: [], str: ['email=x'] },
+  { name: 'draft-07 format email=a@', schema: 'c07', set: [], str: ['email=a@'] },
+  { name: 'draft-07 format email=@b', schema: 'c07', set: [], str: ['email=@b'] },
+  { name: 'draft-07 format email=a b@c', schema: 'c07', set: [], str: ['email=a b@c'] },
+  { name: 'draft-07 format email=a..b@c', schema: 'c07', set: [], str: ['email=a..b@c'] },
+  { name: 'draft-07 format email=.a@c', schema: 'c07', set: [], str: ['email=.a@c'] },
+  { name: 'draft-07 format email=a.@c', schema: 'c07', set: [], str: ['email=a.@c'] },
+  { name: 'draft-07 format email=a@-b.c', schema: 'c07', set: [], str: ['email=a@-b.c'] },
+  { name: 'draft-07 format email=a@[1.2.3.4]', schema: 'c07', set: [], str: ['email=a@[1.2.3.4]'] },
+  { name: 'draft-07 format hostname=-a', schema: 'c07', set: [], str: ['hostname=-a'] },
+  { name: 'draft-07 format hostname=a_b', schema: 'c07', set: [], str: ['hostname=a_b'] },
+  { name: 'draft-07 format hostname=a-', schema: 'c07', set: [], str: ['hostname=a-'] },
+  { name: 'draft-07 format hostname=a..b', schema: 'c07', set: [], str: ['hostname=a..b'] },
+  { name: 'draft-07 format hostname=a.b.', schema: 'c07', set: [], str: ['hostname=a.b.'] },
+  { name: 'draft-07 format hostname=a b', schema: 'c07', set: [], str: ['hostname=a b'] },
+  { name: 'draft-07 format ipv4=1.2.3', schema: 'c07', set: [], str: ['ipv4=1.2.3'] },
+  { name: 'draft-07 format ipv4=1.2.3.256', schema: 'c07', set: [], str: ['ipv4=1.2.3.256'] },
+  { name: 'draft-07 format ipv4=01.2.3.4', schema: 'c07', set: [], str: ['ipv4=01.2.3.4'] },
+  { name: 'draft-07 format ipv4=a.b.c.d', schema: 'c07', set: [], str: ['ipv4=a.b.c.d'] },
+  { name: 'draft-07 format ipv4=1..2.3', schema: 'c07', set: [], str: ['ipv4=1..2.3'] },
+  { name: 'draft-07 format ipv6=1.2.3.4', schema: 'c07', set: [], str: ['ipv6=1.2.3.4'] },
+  { name: 'draft-07 format ipv6=::1', schema: 'c07', set: [], str: ['ipv6=::1'] },
+  { name: 'draft-07 format uri=abc', schema: 'c07', set: [], str: ['uri=abc'] },
+  { name: 'draft-07 format uri=:x', schema: 'c07', set: [], str: ['uri=:x'] },
+  { name: 'draft-07 format uri=http://[::1', schema: 'c07', set: [], str: ['uri=http://[::1'] },
+  { name: 'draft-07 format uri=http://a', schema: 'c07', set: [], str: ['uri=http://a'] },
+  { name: 'draft-07 format datetime=2020-01-01', schema: 'c07', set: [], str: ['datetime=2020-01-01'] },
+  {
+    name: 'draft-07 format datetime=2020-13-01T00:00:00Z',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-13-01T00:00:00Z'],
+  },
+  {
+    name: 'draft-07 format datetime=2020-01-01X00:00:00Z',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-01-01X00:00:00Z'],
+  },
+  {
+    name: 'draft-07 format datetime=2020-01-01T25:00:00Z',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-01-01T25:00:00Z'],
+  },
+  {
+    name: 'draft-07 format datetime=2020-01-01T00:00:60Z',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-01-01T00:00:60Z'],
+  },
+  {
+    name: 'draft-07 format datetime=2020-01-01T00:00:00+25:00',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-01-01T00:00:00+25:00'],
+  },
+  {
+    name: 'draft-07 format datetime=2020-01-01t00:00:00z',
+    schema: 'c07',
+    set: [],
+    str: ['datetime=2020-01-01t00:00:00z'],
+  },
+  { name: 'draft-07 format date=2020-02-30', schema: 'c07', set: [], str: ['date=2020-02-30'] },
+  { name: 'draft-07 format date=x', schema: 'c07', set: [], str: ['date=x'] },
+  { name: 'draft-07 format date=2020-1-01', schema: 'c07', set: [], str: ['date=2020-1-01'] },
+  { name: 'draft-07 format date=20200101', schema: 'c07', set: [], str: ['date=20200101'] },
+  { name: 'draft-07 format time=25:00:00Z', schema: 'c07', set: [], str: ['time=25:00:00Z'] },
+  { name: 'draft-07 format time=12:00:00', schema: 'c07', set: [], str: ['time=12:00:00'] },
+  { name: 'draft-07 format time=1200000000', schema: 'c07', set: [], str: ['time=1200000000'] },
+  { name: 'draft-07 format time=23:59:60Z', schema: 'c07', set: [], str: ['time=23:59:60Z'] },
+  { name: 'draft-07 format time=12:00:00.5Z', schema: 'c07', set: [], str: ['time=12:00:00.5Z'] },
+  { name: 'draft-07 format time=12:00:00+01:00', schema: 'c07', set: [], str: ['time=12:00:00+01:00'] },
+  { name: 'draft-07 format uuid=abc', schema: 'c07', set: [], str: ['uuid=abc'] },
+  {
+    name: 'draft-07 format uuid=00000000-0000-0000-0000-00000000000',
+    schema: 'c07',
+    set: [],
+    str: ['uuid=00000000-0000-0000-0000-00000000000'],
+  },
+  {
+    name: 'draft-07 format uuid=00000000-0000-0000-0000-00000000000g',
+    schema: 'c07',
+    set: [],
+    str: ['uuid=00000000-0000-0000-0000-00000000000g'],
+  },
+  {
+    name: 'draft-07 format uuid=000000000-000-0000-0000-000000000000',
+    schema: 'c07',
+    set: [],
+    str: ['uuid=000000000-000-0000-0000-000000000000'],
+  },
+  { name: 'draft-07 format rt=x', schema: 'c07', set: [], str: ['rt=x'] },
 ];
 
 const { dir, cleanup } = scratchDir('schema-');
@@ -130,6 +233,10 @@ describe('schema errors match helm', () => {
       for (const s of set) {
         args.push('--set', s);
         parseSet(s, values, 'set');
+      }
+      for (const s of c.str ?? []) {
+        args.push('--set-string', s);
+        parseSet(s, values, 'string');
       }
       for (const s of c.json ?? []) {
         args.push('--set-json', s);
