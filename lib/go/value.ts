@@ -197,7 +197,8 @@ export type GoType =
   | 'map[string]interface {}'
   | '[]uint8'
   | 'reflect.Value'
-  | 'time.Time';
+  | 'time.Time'
+  | 'sprig.certificate';
 
 /**
  * GoFuncValue describes a Go function callable from templates: its name, parameter types (the
