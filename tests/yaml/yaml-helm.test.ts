@@ -6,9 +6,11 @@ import { GoMap, type GoValue } from '@/lib/go';
 import {
   encodeJson,
   fromJson,
+  fromToml,
   fromYaml,
   fromYamlArray,
   parseValues,
+  toToml,
   toYaml,
   toYamlPretty,
   YamlError,
@@ -171,12 +173,28 @@ const { tree } = fc.letrec<{ tree: GoValue }>((tie) => ({
 /** unicodeBreaks are the YAML 1.1 line breaks beyond CR/LF (see the known difference below). */
 const unicodeBreaks = /[\u0085\u2028\u2029]|\\u2028|\\u2029/;
 
+/** emptyKeyWithTableArray reports whether v has an empty key and a map inside a list (see tomlBack). */
+function emptyKeyWithTableArray(v: GoValue): boolean {
+  let emptyKey = false;
+  let tableInArray = false;
+  const walk = (x: GoValue, inArray: boolean): void => {
+    if (Array.isArray(x)) x.forEach((e) => walk(e, true));
+    else if (x instanceof GoMap) {
+      if (inArray) tableInArray = true;
+      if (x.has('')) emptyKey = true;
+      for (const e of x.values()) walk(e, false);
+    }
+  };
+  walk(v, false);
+  return emptyKey && tableInArray;
+}
+
 function line(diff: { name: string; want: string; got: string }): string {
   return `${diff.name}\n--- helm\n${diff.want}\n--- ours\n${diff.got}`;
 }
 
 describe('printing values like helm', () => {
-  it('toYaml, toJson, toYamlPretty, toPrettyJson, toRawJson and the YAML round trip match helm', async () => {
+  it('toYaml, toJson, toYamlPretty, toPrettyJson, toRawJson, toToml and their round trips match helm', async () => {
     const values = fc.sample(tree, { seed: 20260101, numRuns: RUNS });
     const inputs = values.map((v) => encodeJson(new GoMap([['v', v]])));
     const probes: Probe[] = [
@@ -186,6 +204,8 @@ describe('printing values like helm', () => {
       { name: 'pjson', expr: '(fromJson $in).v | toPrettyJson' },
       { name: 'raw', expr: '(fromJson $in).v | toRawJson' },
       { name: 'back', expr: 'toYaml (fromJson $in) | fromYaml | toJson' },
+      { name: 'toml', expr: 'fromJson $in | toToml' },
+      { name: 'tomlBack', expr: 'fromJson $in | toToml | fromToml | toJson' },
     ];
     const helm = await runBatch(inputs, probes);
     const diffs: string[] = [];
@@ -199,10 +219,15 @@ describe('printing values like helm', () => {
         pjson: encodeJson(v, { indent: '  ' }),
         raw: encodeJson(v, { escapeHtml: false }),
         back: encodeJson(fromYaml(toYaml(m))),
+        toml: toToml(m),
+        tomlBack: encodeJson(fromToml(toToml(m))),
       };
       for (const p of probes) {
         // Known difference: reading YAML, go-yaml treats NEL/LS/PS as line breaks (YAML 1.1), we do not.
         if (p.name === 'back' && unicodeBreaks.test(input)) continue;
+        // Known difference: BurntSushi's decoder mangles arrays whose inline tables have an empty
+        // key on their path (elements dropped or flattened); fromToml here keeps the array as written.
+        if (p.name === 'tomlBack' && emptyKeyWithTableArray(v)) continue;
         const want = helm[i]![p.name] ?? '<missing>';
         if (ours[p.name] !== want)
           diffs.push(line({ name: `case ${i} ${p.name}: ${input}`, want, got: ours[p.name]! }));
