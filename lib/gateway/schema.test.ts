@@ -109,6 +109,13 @@ describe('validateGatewayValues', () => {
     { name: 'percentage maxUnavailable', input: ['podDisruptionBudget.maxUnavailable', '25%'] },
     { name: 'existing secret name', input: ['secrets.existingSecret', 'api-env'] },
     { name: 'global values', input: ['global', { imageRegistry: 'x' }] },
+    {
+      name: 'ALLOWED_HOSTS with a subdomain wildcard',
+      input: ['env.ALLOWED_HOSTS', '.example.com, localhost'],
+    },
+    { name: 'ALLOWED_HOSTS star', input: ['env.ALLOWED_HOSTS', '*'] },
+    { name: 'ALLOWED_HOSTS with an IPv6 address', input: ['env.ALLOWED_HOSTS', 'api.example.com,[::1]'] },
+    { name: 'ALLOWED_HOSTS empty (the chart asks for it at render time)', input: ['env.ALLOWED_HOSTS', ''] },
   ];
   for (const { name, input } of accepted) {
     it(`accepts ${name}`, () => {
@@ -192,6 +199,16 @@ describe('validateGatewayValues', () => {
       want: { path: 'env.DEBUG', message: /quote them/ },
     },
     {
+      name: 'ALLOWED_HOSTS with a scheme',
+      input: ['env.ALLOWED_HOSTS', 'https://api.example.com'],
+      want: { path: 'env.ALLOWED_HOSTS', message: /host names separated by commas/ },
+    },
+    {
+      name: 'ALLOWED_HOSTS with a port',
+      input: ['env.ALLOWED_HOSTS', 'api.example.com:8000'],
+      want: { path: 'env.ALLOWED_HOSTS', message: /no ports/ },
+    },
+    {
       name: 'env var name with a dash',
       input: ['env', { 'MY-VAR': 'x' }],
       want: { path: 'env.MY-VAR', message: /Environment variable names/ },
@@ -268,6 +285,7 @@ describe('field metadata', () => {
       input: 'postgresql.auth.password',
       want: { group: 'Development databases', secret: true },
     },
+    { name: 'ALLOWED_HOSTS', input: 'env.ALLOWED_HOSTS', want: { group: 'Environment', secret: false } },
     { name: 'unknown path', input: 'nope.nothing', want: undefined },
   ];
   for (const { name, input, want } of cases) {

@@ -176,6 +176,17 @@ const persistence = (what: string) =>
     ).optional(),
   });
 
+// Django ALLOWED_HOSTS entry: `*`, a host name (a leading "." matches subdomains), or an IP address.
+const allowedHostEntry = String.raw`(\*|\.?[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])`;
+const allowedHostsSchema = field(
+  z.string().regex(new RegExp(`^$|^ *${allowedHostEntry}( *, *${allowedHostEntry})* *$`), {
+    error:
+      'ALLOWED_HOSTS must be host names separated by commas, e.g. api.example.com,.example.org (no ports, no "http://")',
+  }),
+  'Comma-separated host names Django serves (required); the first one is the Host header of the probes.',
+  { group: 'Environment' },
+);
+
 /** gatewayValuesSchema is the zod schema of the api-gateway chart's values (coalesced with defaults). */
 export const gatewayValuesSchema = z.strictObject({
   global: field(looseObject, 'Helm global values shared with the subcharts.', {
@@ -330,12 +341,20 @@ export const gatewayValuesSchema = z.strictObject({
   ),
   resources: field(resources('API'), 'CPU and memory of the API containers.', { group: 'Resources' }),
   env: field(
-    z.record(
-      z.string().regex(envNamePattern, {
-        error: 'Environment variable names use letters, digits and "_" and do not start with a digit',
+    z
+      .record(
+        z.string().regex(envNamePattern, {
+          error: 'Environment variable names use letters, digits and "_" and do not start with a digit',
+        }),
+        z.string({ error: 'Environment variable values must be text: quote them, e.g. DEBUG: "False"' }),
+      )
+      .superRefine((env, ctx) => {
+        if (env.ALLOWED_HOSTS === undefined) return;
+        const result = allowedHostsSchema.safeParse(env.ALLOWED_HOSTS);
+        for (const issue of result.error?.issues ?? []) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: ['ALLOWED_HOSTS'] });
+        }
       }),
-      z.string({ error: 'Environment variable values must be text: quote them, e.g. DEBUG: "False"' }),
-    ),
     'Plain environment variables of the Django container. ALLOWED_HOSTS is required: the comma-separated host names Django serves; its first entry is the Host header of the probes.',
     { group: 'Environment' },
   ),
@@ -687,6 +706,14 @@ function buildFields(): FieldMeta[] {
     byPath.set(path, meta);
     fields.push(meta);
   }
+  // The env map is free-form; ALLOWED_HOSTS is the one entry the chart knows.
+  const env = fields.findIndex((f) => f.path === 'env');
+  fields.splice(env + 1, 0, {
+    path: 'env.ALLOWED_HOSTS',
+    description: z.globalRegistry.get(allowedHostsSchema)?.description ?? '',
+    group: 'Environment',
+    secret: false,
+  });
   return fields;
 }
 
@@ -729,6 +756,11 @@ export function valuesJsonSchema(): JsonSchema {
     unrepresentable: 'throw',
     reused: 'inline',
   }) as JsonSchema;
+  const envSchema = (generated.properties as Record<string, JsonSchema>).env as JsonSchema;
+  const { $schema: _, ...allowedHosts } = z.toJSONSchema(allowedHostsSchema, {
+    target: 'draft-2020-12',
+  }) as JsonSchema;
+  envSchema.properties = { ALLOWED_HOSTS: allowedHosts };
   const { $schema, ...rest } = tidy(generated) as JsonSchema;
   return {
     $schema,
@@ -742,4 +774,27 @@ export function valuesJsonSchema(): JsonSchema {
 /** valuesJsonSchemaText is values.schema.json as committed: two-space JSON with a final newline. */
 export function valuesJsonSchemaText(): string {
   return `${JSON.stringify(valuesJsonSchema(), null, 2)}\n`;
+}
+
+function defaultCell(value: unknown): string {
+  if (value === undefined) return '';
+  let text: string;
+  if (Array.isArray(value)) text = value.length === 0 ? '[]' : JSON.stringify(value);
+  else if (value !== null && typeof value === 'object')
+    text = Object.keys(value).length === 0 ? '{}' : '(section)';
+  else text = JSON.stringify(value);
+  return text.length > 60 ? '(see values.yaml)' : `\`${text.replace(/\|/g, '\\|')}\``;
+}
+
+/**
+ * valuesTableMarkdown renders the chart README's values table: every value of the schema with its
+ * default (from `defaultOf`, which reads the chart's and the subcharts' values.yaml) and description.
+ */
+export function valuesTableMarkdown(defaultOf: (path: string) => unknown): string {
+  const rows = ['| Key | Default | Description |', '| --- | --- | --- |'];
+  for (const f of gatewayFields) {
+    const description = f.description.replace(/\|/g, '\\|') + (f.secret ? ' **Secret.**' : '');
+    rows.push(`| \`${f.path}\` | ${defaultCell(defaultOf(f.path))} | ${description} |`);
+  }
+  return `${rows.join('\n')}\n`;
 }

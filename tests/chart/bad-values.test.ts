@@ -105,6 +105,11 @@ const cases: { name: string; input: string[]; want: string[] }[] = [
     want: ["at '/ingress/hosts/0/host': 'API_Gateway' does not match pattern"],
   },
   {
+    name: 'ALLOWED_HOSTS with a URL instead of host names',
+    input: [...valid, '--set', 'env.ALLOWED_HOSTS=https://api.example.com'],
+    want: ["at '/env/ALLOWED_HOSTS': 'https://api.example.com' does not match pattern"],
+  },
+  {
     name: 'an unknown migration strategy',
     input: [...valid, '--set', 'migrations.strategy=job'],
     want: ["at '/migrations/strategy': value must be one of 'hook', 'initContainer'"],
