@@ -43,7 +43,9 @@ describe('certificates and keys verified by openssl', () => {
     expect(text).toContain('Not After : Jan  1 03:04:05 2025 GMT');
     expect(openssl(['verify', '-attime', '1704330000', '-CAfile', caCert, caCert]).out).toContain('OK');
     expect(field(ca, 'Key')).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
-    expect(openssl(['rsa', '-check', '-noout', '-in', file('ca.key', field(ca, 'Key'))]).out).toContain('RSA key ok');
+    expect(openssl(['rsa', '-check', '-noout', '-in', file('ca.key', field(ca, 'Key'))]).out).toContain(
+      'RSA key ok',
+    );
   });
 
   it('genSignedCert is signed by the CA, with SANs and server/client usages', () => {
@@ -81,9 +83,15 @@ describe('certificates and keys verified by openssl', () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64');
     const built = call('buildCustomCert', b64(field(ca, 'Cert')), b64(field(ca, 'Key')));
     expect(field(built, 'Cert')).toBe(field(ca, 'Cert'));
-    expect(() => call('buildCustomCert', '!', b64(field(ca, 'Key')))).toThrow('unable to decode base64 certificate');
-    expect(() => call('genCAWithKey', 'x', int(1), 'nope')).toThrow('parsing private key: no PEM data in input');
+    expect(() => call('buildCustomCert', '!', b64(field(ca, 'Key')))).toThrow(
+      'unable to decode base64 certificate',
+    );
+    expect(() => call('genCAWithKey', 'x', int(1), 'nope')).toThrow(
+      'parsing private key: no PEM data in input',
+    );
     expect(strval(call('genPrivateKey', 'foo'))).toBe('Unknown type foo');
-    expect(() => call('genSelfSignedCert', 'x', ['300.1.1.1'], [], int(1))).toThrow('error parsing ip: 300.1.1.1');
+    expect(() => call('genSelfSignedCert', 'x', ['300.1.1.1'], [], int(1))).toThrow(
+      'error parsing ip: 300.1.1.1',
+    );
   });
 });

@@ -6,8 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GoInt, type GoValue } from '@/lib/go';
+import { GoInt, GoMap, type GoValue } from '@/lib/go';
 import { sprigFuncs, strval } from '@/lib/sprig';
+import { TemplateSet } from '@/lib/template';
 import { helmPath } from '../../scripts/helm.mjs';
 
 type Expr = string | number | boolean | null | { int: number | string } | { call: string; args: Expr[] };
@@ -457,6 +458,8 @@ const TEMPLATE = (e: Expr) => `v: |2-\n  [{{ ${lit(e)} | toString | replace "\\n
 let dir = '';
 let helm = '';
 const want = new Map<number, string>();
+/** rendered holds helm's document body (ok cases) or its `Error:` text (error cases). */
+const rendered = new Map<number, string>();
 
 function render(cases: [number, Case][]): string {
   rmSync(join(dir, 'templates'), { recursive: true, force: true });
@@ -481,12 +484,17 @@ beforeAll(async () => {
     const body = doc.slice(doc.indexOf('\n') + 1).trimEnd();
     const m = /^v: \|2-\n {2}\[([\s\S]*)\]$/.exec(body);
     want.set(n, m ? `ok: ${m[1]!.replaceAll('\n  ', '\n')}` : `unparsed: ${body}`);
+    rendered.set(n, body);
   }
   for (const [n, k] of indexed.filter(([, k]) => k.err)) {
     const err = render([[n, k]]);
     const m = /error calling \w+: ([\s\S]*?)\n*(Use --debug|$)/.exec(err);
     const name = typeof k.expr === 'object' && k.expr !== null && 'call' in k.expr ? k.expr.call : '?';
     want.set(n, m ? `error calling ${name}: ${m[1]!.trim()}` : `helm: ${err}`);
+    rendered.set(
+      n,
+      err.replace(/^ERR Error: /, '').replace(/\n+Use --debug flag to render out invalid YAML\n*$/, ''),
+    );
   }
 }, 120_000);
 
@@ -497,5 +505,22 @@ afterAll(() => {
 describe('sprig functions against helm template', () => {
   it.each(CASES.map((k, n) => ({ name: lit(k.expr), n, k })))('$name', ({ n, k }) => {
     expect(ours(k.expr)).toBe(want.get(n));
+  });
+});
+
+// The same snippets executed by lib/template with the sprig map: argument conversion, printing
+// and error wrapping (`template: …: error calling NAME: …`) included.
+describe('sprig snippets through lib/template against helm template', () => {
+  it.each(CASES.map((k, n) => ({ name: lit(k.expr), n, k })))('$name', ({ n, k }) => {
+    const name = `c/templates/t${String(n).padStart(4, '0')}.yaml`;
+    const set = new TemplateSet(funcs);
+    let got: string;
+    try {
+      set.parse(name, TEMPLATE(k.expr));
+      got = set.execute(name, new GoMap(), { missingKey: 'zero' }).replaceAll('<no value>', '').trim();
+    } catch (e) {
+      got = e instanceof Error ? e.message : String(e);
+    }
+    expect(got).toBe(rendered.get(n));
   });
 });
