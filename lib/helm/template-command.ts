@@ -222,11 +222,9 @@ function templateLoaded(
     run.logs.push(`level=INFO msg=${slogValue(msg)}`),
   );
   if (!options.skipSchemaValidation) {
+    // validateSchemas returns Helm's whole message (`values don't meet the specifications …`).
     const schemaError = validateSchemas(chart, values);
-    if (schemaError !== null) {
-      // validateSchemas returns Helm's whole message, prefix included.
-      throw new Failure(schemaError);
-    }
+    if (schemaError !== null) throw new Failure(schemaError);
   }
   // From here on Helm has a release object: errors get the --debug hint.
   const kubeConstraint = chart.metadata.kubeVersion ?? '';
