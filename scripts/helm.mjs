@@ -53,14 +53,16 @@ export async function helmPath() {
   return extractFromLayer();
 }
 
+// No top-level await: Playwright loads specs that import this module with require().
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const bin = await helmPath();
-  const args = process.argv.slice(2);
-  if (args.length === 0) {
-    const version = execFileSync(bin, ['version', '--short'], { encoding: 'utf8' }).trim();
-    console.log(`${bin} (${version})`);
-  } else {
-    const r = spawnSync(bin, args, { stdio: 'inherit' });
-    process.exit(r.status ?? 1);
-  }
+  helmPath().then((bin) => {
+    const args = process.argv.slice(2);
+    if (args.length === 0) {
+      const version = execFileSync(bin, ['version', '--short'], { encoding: 'utf8' }).trim();
+      console.log(`${bin} (${version})`);
+    } else {
+      const r = spawnSync(bin, args, { stdio: 'inherit' });
+      process.exit(r.status ?? 1);
+    }
+  });
 }
