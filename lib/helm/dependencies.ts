@@ -1,4 +1,4 @@
-import { GoMap, type GoValue, sprint } from '@/lib/go';
+import { GoMap, type GoValue, quoteString, sprint } from '@/lib/go';
 import { type Chart, type ChartDependency, type ChartMetadata, isValidSemver } from './chart';
 import { HelmError } from './errors';
 import {
@@ -251,13 +251,28 @@ function pathValue(v: GoMap, path: string): GoValue | undefined {
 
 /** table is Helm's `Values.Table`: the map at a dotted path, or undefined. */
 function table(v: GoMap, path: string): GoMap | undefined {
+  const r = tableLookup(v, path);
+  return typeof r === 'string' ? undefined : r;
+}
+
+/** tableLookup is {@link table} returning Helm's ErrNoTable text (`"x" is not a table`) on failure. */
+function tableLookup(v: GoMap, path: string): GoMap | string {
   let t: GoMap = v;
   for (const p of path.split('.')) {
     const n = t.get(p);
-    if (!(n instanceof GoMap)) return undefined;
+    if (!(n instanceof GoMap)) return `${quoteString(p)} is not a table`;
     t = n;
   }
   return t;
+}
+
+/** warnAttrs reports a dependency warning: attrs go to the text when they have no spaces. */
+function warnAttrs(warn: Warn, msg: string, attrs: [string, string][]): void {
+  const text = attrs
+    .filter(([, v]) => v !== '' && !/\s/.test(v))
+    .map(([k, v]) => ` ${k}=${v}`)
+    .join('');
+  warn(`${msg}${text}`, attrs);
 }
 
 function processTags(reqs: ChartDependency[], cvals: GoMap, warn: Warn): void {
@@ -273,7 +288,10 @@ function processTags(reqs: ChartDependency[], cvals: GoMap, warn: Warn): void {
         if (b) hasTrue = true;
         else hasFalse = true;
       } else {
-        warn(`returned non-bool value tag=${k} chart=${r.name}`);
+        warnAttrs(warn, 'returned non-bool value', [
+          ['tag', k],
+          ['chart', r.name],
+        ]);
       }
     }
     if (!hasTrue && hasFalse) r.enabled = false;
@@ -291,7 +309,10 @@ function processConditions(reqs: ChartDependency[], cvals: GoMap, cpath: string,
         r.enabled = vv;
         break;
       }
-      warn(`returned non-bool value path=${c} chart=${r.name}`);
+      warnAttrs(warn, 'returned non-bool value', [
+        ['path', c],
+        ['chart', r.name],
+      ]);
     }
   }
 }
@@ -368,9 +389,12 @@ function processImportValues(c: Chart, merge: boolean, warn: Warn): void {
             'map[string]string',
           ),
         );
-        const vv = table(cvals, `${r.name}.${child}`);
-        if (!vv) {
-          warn(`ImportValues missing table from chart chart=${r.name}`);
+        const vv = tableLookup(cvals, `${r.name}.${child}`);
+        if (typeof vv === 'string') {
+          warnAttrs(warn, 'ImportValues missing table from chart', [
+            ['chart', r.name],
+            ['error', vv],
+          ]);
           continue;
         }
         const src = pathToMap(parent, vv);
@@ -386,9 +410,9 @@ function processImportValues(c: Chart, merge: boolean, warn: Warn): void {
             'map[string]string',
           ),
         );
-        const vm = table(cvals, `${r.name}.${child}`);
-        if (!vm) {
-          warn('ImportValues missing table');
+        const vm = tableLookup(cvals, `${r.name}.${child}`);
+        if (typeof vm === 'string') {
+          warnAttrs(warn, 'ImportValues missing table', [['error', vm]]);
           continue;
         }
         b = merge ? mergeTables(b, vm, warn) : coalesceTables(b, vm, warn);

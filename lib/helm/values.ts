@@ -9,8 +9,13 @@ import { parseSet } from './strvals';
  * defaults and subchart values including `global` (`pkg/chart/common/util/coalesce.go`).
  */
 
-/** Warn receives the warnings Helm logs while coalescing (`warning: skipped value for …`). */
-export type Warn = (message: string) => void;
+/**
+ * Warn receives the warnings Helm logs: coalescing (`warning: skipped value for …`, logged by
+ * log.Printf at INFO) and dependency processing (`returned non-bool value tag=t chart=c`, slog WARN).
+ * `attrs` are the slog attributes in Helm's order; the message text also carries those without
+ * spaces as ` key=value`.
+ */
+export type Warn = (message: string, attrs?: readonly (readonly [string, string])[]) => void;
 
 const noWarn: Warn = () => {};
 
