@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
 /** LOCAL_HOSTS are the only hosts a page of the studio may talk to. */
@@ -69,3 +71,18 @@ export const test = base.extend<StudioFixtures>({
 });
 
 export { expect };
+
+/**
+ * helmPath resolves to the path of the real helm binary, as `scripts/helm.mjs` provides it. It runs that
+ * script in a child process: Playwright compiles specs to CommonJS and cannot import the `.mjs` module.
+ */
+export function helmPath(): Promise<string> {
+  const script = join(__dirname, '..', 'scripts', 'helm.mjs');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script], { encoding: 'utf8' }, (err, stdout) => {
+      if (err) return reject(err);
+      // The script prints "<path> (<version>)".
+      resolve(stdout.trim().replace(/ \([^)]*\)$/, ''));
+    });
+  });
+}

@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { helmPath } from '../scripts/helm.mjs';
-import { expect, test } from './fixtures';
+import { expect, helmPath, test } from './fixtures';
 import { SECRET_LABELS, StudioPage } from './pages/studio-page';
 
 const chart = join(process.cwd(), 'chart-template', 'api-gateway');
