@@ -4,7 +4,15 @@
  * (keys stringified) and the JSON round trip (every number a float64). Syntax comes from
  * js-yaml's event parser; errors are rewritten into go-yaml's texts and line numbers.
  */
-import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import {
+  COLLECTION_STYLE,
+  EVENT_ID,
+  type Event,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE,
+  type ScalarEvent,
+} from 'js-yaml';
 import { formatFloat, GoError, GoMap, type GoValue } from '../go';
 import { YamlError } from './errors';
 import { type Resolved, resolveScalar } from './resolve';
@@ -161,6 +169,37 @@ function foldUnicodeBreaks(text: string, doubleQuotedSource?: string): string {
   );
 }
 
+function lineAt(src: string, pos: number): number {
+  let n = 0;
+  for (let k = 0; k < pos; k++) if (src.charCodeAt(k) === 10) n++;
+  return n;
+}
+
+/**
+ * checkBlockTabs rejects tabs where go-yaml expects block scalar indentation: after the leading
+ * spaces of the lines up to the first content line (auto-detected indentation), and on any line
+ * whose spaces stop short of the indentation.
+ */
+function checkBlockTabs(src: string, e: ScalarEvent): void {
+  const body = src.slice(e.valueStart, e.valueEnd);
+  if (!body.includes('\t')) return;
+  const headerLine = src.slice(src.lastIndexOf('\n', e.valueStart - 2) + 1, e.valueStart);
+  const explicit = /[|>][-+]?[1-9]|[|>][1-9]/.test(headerLine);
+  let auto = !explicit;
+  let pos = e.valueStart;
+  for (const l of body.split('\n')) {
+    const spaces = l.length - l.replace(/^ +/, '').length;
+    if (l[spaces] === '\t' && (auto || spaces < e.indent)) {
+      throw new GoYamlFailure(
+        'found a tab character where an indentation space is expected',
+        lineAt(src, pos),
+      );
+    }
+    if (l.trim() !== '') auto = false;
+    pos += l.length + 1;
+  }
+}
+
 /** Builder turns one document's events into Go values. */
 class Builder {
   i = 0;
@@ -218,7 +257,10 @@ class Builder {
       case EVENT_ID.MAPPING: {
         if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
         const m = new GoMap();
+        const block = e.style === COLLECTION_STYLE.BLOCK;
         while (this.ev[this.i]!.type !== EVENT_ID.POP) {
+          const ke = this.ev[this.i]!;
+          if (block && ke.type === EVENT_ID.SCALAR) this.checkKeyLength(ke);
           const k = this.node();
           if (k.merge) {
             const v = this.node();
@@ -247,6 +289,18 @@ class Builder {
     return b;
   }
 
+  /** checkKeyLength rejects simple keys longer than go-yaml's 1024-character limit. */
+  checkKeyLength(e: ScalarEvent): void {
+    const quoted = e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED;
+    const starts = [e.valueStart - (quoted ? 1 : 0), e.anchorStart, e.tagStart].filter((x) => x >= 0);
+    const start = Math.min(...starts);
+    const colon = this.src.indexOf(':', e.valueEnd + (quoted ? 1 : 0));
+    if (colon >= 0 && colon - start > 1024) {
+      // Go (libyaml): a simple key may span at most 1024 characters; past that the `:` has no key.
+      throw new GoYamlFailure('mapping values are not allowed in this context', lineAt(this.src, colon));
+    }
+  }
+
   /** merge applies a `<<` value as yaml.v2 does: mappings in order, a sequence's maps last to first. */
   merge(v: Built, out: GoMap): void {
     const fail = () => {
@@ -264,6 +318,8 @@ class Builder {
 
   scalar(e: ScalarEvent): Built {
     if (e.style === SCALAR_STYLE.DOUBLE_QUOTED) checkEscapes(this.src, e.valueStart, e.valueEnd);
+    if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK)
+      checkBlockTabs(this.src, e);
     let text = getScalarValue(this.src, e);
     if (
       e.style !== SCALAR_STYLE.LITERAL_BLOCK &&
@@ -463,6 +519,10 @@ function goSyntaxMessage(
     }
     if (prev.endsWith(':')) return scanner('found character that cannot start any token', line);
     return scanner('found a tab character that violates indentation', line);
+  }
+  const before = lines[line]?.slice(0, col) ?? '';
+  if (ch === '-' && /^[ \t\r\n]?$/.test(text[pos + 1] ?? '') && before.trim() !== '') {
+    return scanner('block sequence entries are not allowed in this context', line);
   }
   if (ch === '@' || ch === '`' || (ch === '%' && col > 0)) {
     return scanner('found character that cannot start any token', line);
