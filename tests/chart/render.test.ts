@@ -52,6 +52,11 @@ const renderCases: RenderCase[] = [
     extra: ['--set', `fullnameOverride=${longOverride}`],
   },
   {
+    name: 'values.dev.yaml with a password full of URL characters',
+    file: 'values.dev.yaml',
+    extra: ['--set-string', 'postgresql.auth.password=p@ss wörd+/:?#%x&y'],
+  },
+  {
     name: 'ci/init-container-values.yaml with a 63-character fullnameOverride',
     file: 'ci/init-container-values.yaml',
     release: longRelease,
@@ -84,8 +89,15 @@ beforeAll(async () => {
     if (result.code !== 0) throw new Error(`${c.name}: helm template failed: ${result.stderr}`);
     const docs = splitHelmOutput(result.stdout);
     let values = valuesOf(c.file);
-    if (c.extra?.includes(`fullnameOverride=${longOverride}`))
-      values = { ...values, fullnameOverride: longOverride };
+    // Apply the --set arguments of the case to the expected values too.
+    for (const arg of c.extra ?? []) {
+      const [path, value] = arg.split(/=(.*)/s);
+      if (value === undefined || !path) continue;
+      values = deepMerge(
+        values,
+        path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), value),
+      ) as JsonObject;
+    }
     renders.push({
       name: c.name,
       values,

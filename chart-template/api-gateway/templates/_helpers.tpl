@@ -140,7 +140,10 @@ api-gateway.databaseUrl is DATABASE_URL: secrets.databaseUrl, or the dev postgre
 {{- .Values.secrets.databaseUrl }}
 {{- else if .Values.postgresql.enabled }}
 {{- $auth := .Values.postgresql.auth }}
-{{- printf "postgres://%s:%s@%s:5432/%s" (urlquery $auth.username) (urlquery $auth.password) (include "api-gateway.postgresqlHost" .) $auth.database }}
+{{- /* urlquery writes a space as "+", which means "+" in the user-info part: use %20 instead. */}}
+{{- $user := urlquery $auth.username | replace "+" "%20" }}
+{{- $password := urlquery (toString $auth.password) | replace "+" "%20" }}
+{{- printf "postgres://%s:%s@%s:5432/%s" $user $password (include "api-gateway.postgresqlHost" .) (urlquery $auth.database) }}
 {{- end }}
 {{- end }}
 
