@@ -3,20 +3,32 @@
 // chart folder or .tgz exactly as `helm template` (v4.1.4) does: same stdout, stderr and exit code.
 //
 // The engine is TypeScript (lib/helm). To start fast, it runs from a bundle made with esbuild in
-// .cache/cli/chart-studio.mjs, rebuilt when a source under lib/ is newer than the bundle.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+// .cache/cli/chart-studio.cjs, rebuilt when a source under lib/ is newer than the bundle, and loaded
+// with a V8 code cache beside it, so each run skips compiling the engine.
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, '.cache', 'cli', 'chart-studio.mjs');
+const bundle = join(root, '.cache', 'cli', 'chart-studio.cjs');
+const codeCache = `${bundle}.v8cache`;
 
 function newestSource(dir) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
@@ -33,7 +45,7 @@ async function ensureBundle() {
     throw new Error(`chart-studio: esbuild is needed to build the engine bundle (${err.message})`);
   }
   mkdirSync(dirname(bundle), { recursive: true });
-  const tmp = `${bundle}.${process.pid}.tmp.mjs`;
+  const tmp = `${bundle}.${process.pid}.tmp.cjs`;
   await esbuild.build({
     stdin: {
       contents: "export { runTemplateCommand } from './lib/helm/index.ts';",
@@ -42,10 +54,11 @@ async function ensureBundle() {
       loader: 'ts',
     },
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'node20',
+    minify: true,
     tsconfig: join(root, 'tsconfig.json'),
     outfile: tmp,
     logLevel: 'error',
@@ -91,6 +104,21 @@ function listFiles(dir) {
   return out.sort();
 }
 
+/** loadEngine runs the bundle with the V8 code cache, refreshing the cache when V8 rejects or lacks it. */
+function loadEngine() {
+  const source = readFileSync(bundle, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(codeCache);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(`(function (module, exports) {${source}\n})`, { filename: bundle, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext()(module, module.exports);
+  return { exports: module.exports, script, refresh: cachedData === undefined || script.cachedDataRejected };
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (command !== 'template') {
@@ -101,11 +129,17 @@ async function main() {
     return;
   }
   await ensureBundle();
-  const { runTemplateCommand } = await import(pathToFileURL(bundle).href);
-  const r = runTemplateCommand(args, readFile, listFiles, process.env);
+  const engine = loadEngine();
+  const r = engine.exports.runTemplateCommand(args, readFile, listFiles, process.env);
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   process.exitCode = r.exitCode;
+  if (engine.refresh) {
+    // After a run, so the cache holds the functions that run compiled.
+    const tmp = `${codeCache}.${process.pid}.tmp`;
+    writeFileSync(tmp, engine.script.createCachedData());
+    renameSync(tmp, codeCache);
+  }
 }
 
 main().catch((err) => {
