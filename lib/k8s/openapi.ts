@@ -1,18 +1,27 @@
 import { validate as daemonSet } from 'kubernetes-models/_schemas/IoK8sApiAppsV1DaemonSet';
 import { validate as deployment } from 'kubernetes-models/_schemas/IoK8sApiAppsV1Deployment';
+import { validate as replicaSet } from 'kubernetes-models/_schemas/IoK8sApiAppsV1ReplicaSet';
 import { validate as statefulSet } from 'kubernetes-models/_schemas/IoK8sApiAppsV1StatefulSet';
+import { validate as hpaV1 } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV1HorizontalPodAutoscaler';
 import { validate as hpa } from 'kubernetes-models/_schemas/IoK8sApiAutoscalingV2HorizontalPodAutoscaler';
 import { validate as cronJob } from 'kubernetes-models/_schemas/IoK8sApiBatchV1CronJob';
 import { validate as job } from 'kubernetes-models/_schemas/IoK8sApiBatchV1Job';
 import { validate as configMap } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ConfigMap';
+import { validate as limitRange } from 'kubernetes-models/_schemas/IoK8sApiCoreV1LimitRange';
+import { validate as namespace } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Namespace';
+import { validate as pv } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolume';
 import { validate as pvc } from 'kubernetes-models/_schemas/IoK8sApiCoreV1PersistentVolumeClaim';
 import { validate as pod } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Pod';
+import { validate as resourceQuota } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ResourceQuota';
 import { validate as secret } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Secret';
 import { validate as service } from 'kubernetes-models/_schemas/IoK8sApiCoreV1Service';
 import { validate as serviceAccount } from 'kubernetes-models/_schemas/IoK8sApiCoreV1ServiceAccount';
 import { validate as ingress } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1Ingress';
+import { validate as ingressClass } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1IngressClass';
 import { validate as networkPolicy } from 'kubernetes-models/_schemas/IoK8sApiNetworkingV1NetworkPolicy';
 import { validate as pdb } from 'kubernetes-models/_schemas/IoK8sApiPolicyV1PodDisruptionBudget';
+import { validate as clusterRole } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRole';
+import { validate as clusterRoleBinding } from 'kubernetes-models/_schemas/IoK8sApiRbacV1ClusterRoleBinding';
 import { validate as role } from 'kubernetes-models/_schemas/IoK8sApiRbacV1Role';
 import { validate as roleBinding } from 'kubernetes-models/_schemas/IoK8sApiRbacV1RoleBinding';
 import { type Finding, finding, isObject, type K8sObject } from './manifest';
@@ -29,19 +38,28 @@ type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 const validators: Record<string, Validator> = {
   'apps/v1/DaemonSet': daemonSet,
   'apps/v1/Deployment': deployment,
+  'apps/v1/ReplicaSet': replicaSet,
   'apps/v1/StatefulSet': statefulSet,
+  'autoscaling/v1/HorizontalPodAutoscaler': hpaV1,
   'autoscaling/v2/HorizontalPodAutoscaler': hpa,
   'batch/v1/CronJob': cronJob,
   'batch/v1/Job': job,
   'v1/ConfigMap': configMap,
+  'v1/LimitRange': limitRange,
+  'v1/Namespace': namespace,
+  'v1/PersistentVolume': pv,
+  'v1/ResourceQuota': resourceQuota,
   'v1/PersistentVolumeClaim': pvc,
   'v1/Pod': pod,
   'v1/Secret': secret,
   'v1/Service': service,
   'v1/ServiceAccount': serviceAccount,
   'networking.k8s.io/v1/Ingress': ingress,
+  'networking.k8s.io/v1/IngressClass': ingressClass,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicy,
   'policy/v1/PodDisruptionBudget': pdb,
+  'rbac.authorization.k8s.io/v1/ClusterRole': clusterRole,
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': clusterRoleBinding,
   'rbac.authorization.k8s.io/v1/Role': role,
   'rbac.authorization.k8s.io/v1/RoleBinding': roleBinding,
 };
