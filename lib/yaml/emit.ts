@@ -21,6 +21,11 @@ export interface EmitOptions {
 
 const BEST_INDENT = 2;
 
+/** safePlain matches printable ASCII with a harmless first character and no trailing space. */
+const safePlain = /^[A-Za-z0-9_./()$=+^~;<]([ -~]*[!-~])?$/;
+/** hinted matches strings whose first character may make them resolve to a non-string. */
+const hinted = /^[-+.0-9yYnNtTfFoO~]/;
+
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
 interface Analysis {
@@ -239,7 +244,7 @@ class Emitter {
         this.scalar(n.text, 'plain', false);
         return;
       case 'str':
-        this.string(n.text, false);
+        if (!this.plainFast(n.text, false)) this.string(n.text, false);
         return;
       case 'seq':
         if (n.items.length === 0) this.emptyFlow('[', ']');
@@ -276,6 +281,11 @@ class Emitter {
     for (const key of sortKeysNatural([...entries.keys()], this.v3)) {
       const value = entries.get(key)!;
       this.writeIndent();
+      if (this.plainFast(key, true)) {
+        this.writeIndicator(':', false, false, false);
+        this.node(value, true);
+        continue;
+      }
       const cs = codePoints(key);
       const a = analyze(cs, this.v3);
       if (!a.multiline && utf8Length(key) <= 128) {
@@ -290,6 +300,30 @@ class Emitter {
       this.node(value, true);
     }
     this.indent = saved;
+  }
+
+  /**
+   * plainFast writes s when it is plainly printable ASCII that needs no analysis (no indicator
+   * start, no `: ` or ` #`, resolves to a string, no folding), and reports whether it did.
+   */
+  plainFast(s: string, simpleKey: boolean): boolean {
+    if (!safePlain.test(s) || s.includes(': ') || s.includes(' #') || s.endsWith(':') || s.startsWith('...'))
+      return false;
+    if (
+      hinted.test(s) &&
+      (resolveScalar(s, true).tag !== 'str' || isBase60Float(s) || (this.v3 && isOldBool(s)))
+    )
+      return false;
+    if (simpleKey ? s.length > 128 : this.column + s.length >= this.width) return false;
+    if (!this.whitespace) {
+      this.out += ' ';
+      this.column++;
+    }
+    this.out += s;
+    this.column += s.length;
+    this.whitespace = false;
+    this.indention = false;
+    return true;
   }
 
   /** string picks the style as yaml.v2's stringv and yaml_emitter_select_scalar_style do. */

@@ -43,6 +43,7 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const numberish = /^[-+0-9][-+0-9a-fA-FxXoO_.:tTzZ ]*$/;
 const dotFloat = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 
 /** parseGoInt is strconv.ParseInt(s, 0, 64) (signed) or ParseUint(s, 0, 64); undefined on error. */
@@ -117,6 +118,8 @@ export function resolveScalar(s: string, timestamps = false): Resolved {
     return STR;
   }
   if (h === 'D' || h === 'S') {
+    // Quick reject: only these characters occur in ints, floats and timestamps.
+    if (!numberish.test(s)) return STR;
     if (timestamps && isTimestamp(s)) return TIMESTAMP;
     const plain = s.includes('_') ? s.replaceAll('_', '') : s;
     const i = parseGoInt(plain, true) ?? parseGoInt(plain, false);

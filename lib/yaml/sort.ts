@@ -100,6 +100,24 @@ export function naturalCompare(a: string, b: string, v3 = false): number {
 /** sortKeysNatural returns the keys in yaml.v2's (or yaml.v3's) natural order. */
 export function sortKeysNatural(keys: string[], v3 = false): string[] {
   if (keys.length < 2) return keys;
+  // Fast path: for ASCII keys a code unit is a rune.
+  let ascii = true;
+  for (const k of keys) {
+    if (!asciiOnly.test(k)) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const rs = keys.map((k) => {
+      const a = new Array<number>(k.length);
+      for (let i = 0; i < k.length; i++) a[i] = k.charCodeAt(i);
+      return a;
+    });
+    const order = keys.map((_, i) => i);
+    order.sort((i, j) => (runesLess(rs[i]!, rs[j]!, v3) ? -1 : runesLess(rs[j]!, rs[i]!, v3) ? 1 : 0));
+    return order.map((i) => keys[i]!);
+  }
   const rs = new Map<string, number[]>();
   for (const k of keys) rs.set(k, runes(k));
   return keys.sort((a, b) => {
@@ -109,3 +127,5 @@ export function sortKeysNatural(keys: string[], v3 = false): string[] {
     return runesLess(ar, br, v3) ? -1 : runesLess(br, ar, v3) ? 1 : 0;
   });
 }
+
+const asciiOnly = /^[\x00-\x7f]*$/;
