@@ -1,7 +1,7 @@
 // helm.ts runs the real helm binary for the chart tests, with a small concurrency limit so the
 // suite stays fast on two cores.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,10 @@ export interface HelmResult {
   stderr: string;
 }
 
-// A throw-away kubeconfig so no command ever reads the developer's real one.
-const sandbox = mkdtempSync(join(tmpdir(), 'chart-tests-'));
+// One fixed scratch folder (reused by every run, so nothing piles up) with a throw-away kubeconfig,
+// so no command ever reads the developer's real one or writes to their Helm folders.
+const sandbox = join(tmpdir(), 'chart-studio-chart-tests');
+mkdirSync(sandbox, { recursive: true });
 const kubeconfig = join(sandbox, 'kubeconfig');
 writeFileSync(
   kubeconfig,
