@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { secretsFileText, valuesFileText } from '@/lib/gateway/export/values-file';
+import { secretsFileText, valuesFileText } from '@/lib/gateway/export';
 import { helmPath } from '../../scripts/helm.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'values-file-'));
@@ -124,12 +124,12 @@ describe('values files written by the studio, read by helm', () => {
   it('helm reads secrets files', async () => {
     helmBin = await helmPath();
     const text = secretsFileText(
-      [
-        { path: ['secrets', 'djangoSecretKey'], value: "y'x: #1 on" },
-        { path: ['postgresql', 'auth', 'password'], value: '0777' },
-        { path: ['redis', 'auth', 'password'], value: 'on' },
-        { path: ['yes'], value: 'n' },
-      ],
+      {
+        secrets: { djangoSecretKey: "y'x: #1 on" },
+        postgresql: { auth: { password: '0777' } },
+        redis: { auth: { password: 'on' } },
+        yes: 'n',
+      },
       'prod',
     );
     expect(helmValues([text ?? ''])).toEqual({

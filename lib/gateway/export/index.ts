@@ -1,6 +1,8 @@
-/** Export: the chart package, values and secrets files, the environments bundle and the helm command. */
-export * from './bundle';
+/**
+ * Export: values and secrets files, the helm command, chart version checks.
+ * The chart package (`./package`, which pulls in the Helm archive writer) and the environments bundle
+ * (`./bundle`, jszip) are separate entry points so a page can load them on first use.
+ */
 export * from './command';
-export * from './package';
 export * from './values-file';
 export * from './version';

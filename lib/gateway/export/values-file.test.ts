@@ -80,12 +80,12 @@ describe('valuesFileText', () => {
 
 describe('secretsFileText', () => {
   it('heads the file with a warning and nests the paths', () => {
-    const text = secretsFileText([{ path: ['secrets', 'djangoSecretKey'], value: 'yes' }], 'prod') ?? '';
+    const text = secretsFileText({ secrets: { djangoSecretKey: 'yes', empty: '' } }, 'prod') ?? '';
     expect(text.startsWith('# secrets.prod.yaml: SECRET VALUES')).toBe(true);
     expect(text).toMatch(/git-ignored/);
     expect(parse(text, { version: '1.1' })).toEqual({ secrets: { djangoSecretKey: 'yes' } });
   });
   it('returns null without secrets', () => {
-    expect(secretsFileText([{ path: ['a'], value: '' }], 'dev')).toBeNull();
+    expect(secretsFileText({ a: '', b: { c: '' } }, 'dev')).toBeNull();
   });
 });

@@ -165,44 +165,33 @@ export function valuesFileText(options: ValuesFileOptions): ValuesFileResult {
   return { ok: true, text: doc.toString({ lineWidth: 0 }) };
 }
 
-/** setPath stores a value at a path of keys in a plain object tree. */
-function setPath(tree: Record<string, unknown>, path: ValuePath, value: unknown): void {
-  let node = tree;
-  path.forEach((key, i) => {
-    if (i === path.length - 1) {
-      node[key] = value;
-      return;
-    }
-    const next = node[key];
-    if (next && typeof next === 'object' && !Array.isArray(next)) node = next as Record<string, unknown>;
-    else {
-      const created: Record<string, unknown> = {};
-      node[key] = created;
-      node = created;
-    }
-  });
-}
+/** SecretsTree is the nested map of secret values, as a secrets file holds them. */
+export type SecretsTree = { [key: string]: string | SecretsTree };
 
-/** SecretEntry is one secret value at its values path. */
-export interface SecretEntry {
-  path: ValuePath;
-  value: string;
+function prune(tree: SecretsTree): SecretsTree {
+  const out: SecretsTree = {};
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') {
+      if (v !== '') out[k] = v;
+    } else {
+      const sub = prune(v);
+      if (Object.keys(sub).length > 0) out[k] = sub;
+    }
+  }
+  return out;
 }
 
 /**
  * secretsFileText writes secrets.<env>.yaml: the non-empty secret values only, headed by a warning that the
  * file must be git-ignored or encrypted (SOPS). Returns null when there is no secret to write.
  */
-export function secretsFileText(secrets: readonly SecretEntry[], environment: string): string | null {
-  const tree: Record<string, unknown> = {};
-  for (const s of secrets) if (s.value !== '') setPath(tree, s.path, s.value);
+export function secretsFileText(secrets: SecretsTree, environment: string): string | null {
+  const tree = prune(secrets);
   if (Object.keys(tree).length === 0) return null;
   const doc = new Document(tree, yamlOptions);
   doc.commentBefore = [
     ` secrets.${environment}.yaml: SECRET VALUES. Never commit this file in plain text:`,
-    ' keep it git-ignored, or encrypt it with SOPS (sops --encrypt --in-place secrets.' +
-      environment +
-      '.yaml).',
+    ` keep it git-ignored, or encrypt it with SOPS (sops --encrypt --in-place secrets.${environment}.yaml).`,
     ` Use it after the values file: helm upgrade --install ... -f values.${environment}.yaml -f secrets.${environment}.yaml`,
   ].join('\n');
   return doc.toString({ lineWidth: 0 });
