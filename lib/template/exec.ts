@@ -298,15 +298,13 @@ export class State {
     this.tree = tree;
     this.vars = [{ name: '$', value: newDot, iface: false }];
     this.depth++;
-    try {
-      this.walk(newDot, false, tree.root);
-    } finally {
-      this.depth--;
-      this.tmplName = saved.name;
-      this.tree = saved.tree;
-      this.vars = saved.vars;
-      this.node = saved.node;
-    }
+    // An error ends the whole run, so the caller's state is restored only on success.
+    this.walk(newDot, false, tree.root);
+    this.depth--;
+    this.tmplName = saved.name;
+    this.tree = saved.tree;
+    this.vars = saved.vars;
+    this.node = saved.node;
   }
 
   // --- evaluation ------------------------------------------------------------------------
@@ -564,6 +562,8 @@ export class State {
     try {
       return isBuiltin ? (fn as Builtin).fn(...argv) : (fn as GoFuncValue).fn(...(argv as GoValue[]));
     } catch (e) {
+      // A limit (step budget, stack) stops the whole run: it is not wrapped by each caller.
+      if (e instanceof TemplateError && e.code === 'limit') throw e;
       if (e instanceof GoError || e instanceof GoPanic || e instanceof TemplateError) {
         this.node = node;
         this.errorf(`error calling ${name}: ${e.message}`, e);

@@ -611,6 +611,13 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
   });
   const trees = new Map<string, Tree>();
   const p = new Parser(tokens, name, text, options.hasFunction, trees);
-  p.parseFile(name);
+  try {
+    p.parseFile(name);
+  } catch (e) {
+    // Deeply nested parentheses can exhaust the JavaScript stack before Go's own limit (10000).
+    if (e instanceof RangeError && e.message.includes('call stack'))
+      p.errorf('max expression depth exceeded');
+    throw e;
+  }
   return trees;
 }
