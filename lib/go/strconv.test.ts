@@ -48,7 +48,8 @@ describe('parseInt64', () => {
   for (const { name, input, want } of intTable) {
     it(name, () => expect(parseInt64(input)).toBe(want));
   }
-  it('parseUint takes values beyond int64', () => expect(parseUint('18446744073709551615')).toBe(18446744073709551615n));
+  it('parseUint takes values beyond int64', () =>
+    expect(parseUint('18446744073709551615')).toBe(18446744073709551615n));
   it('parseUint overflows at 2^64', () => expect(parseUint('18446744073709551616')).toBeUndefined());
 });
 
