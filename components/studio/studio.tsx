@@ -4,6 +4,7 @@
  * of the same values, and the preview (or the changes, or a comparison) beside them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ExportPanel } from '@/components/export';
 import { Preview } from '@/components/preview/preview';
 import type { RenderOutput } from '@/components/preview/protocol';
 import { useRenderer } from '@/components/preview/use-renderer';
@@ -34,7 +35,7 @@ import { EnvironmentTabs } from './environment-tabs';
 import { ReleaseFields } from './release-fields';
 import { stripSecrets, useStudio } from './use-studio';
 
-type SideTab = 'preview' | 'changes' | 'compare';
+type SideTab = 'preview' | 'changes' | 'compare' | 'export';
 
 function secretsText(secrets: Readonly<Record<string, string>> | undefined): string {
   return overlayToYaml(secretsValues(secrets ?? {}));
@@ -325,6 +326,7 @@ export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
                   ['preview', 'Preview'],
                   ['changes', 'Changes from defaults'],
                   ['compare', 'Compare environments'],
+                  ['export', 'Export'],
                 ] as const
               ).map(([id, label]) => (
                 <button
@@ -352,6 +354,20 @@ export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
             ) : null}
             {tab === 'changes' ? (
               <ChangesView envs={doc.envs} defaults={defaults} secretCounts={secretCounts} />
+            ) : null}
+            {tab === 'export' ? (
+              <ExportPanel
+                chartFiles={bytes}
+                environment={env.name}
+                environments={doc.envs.map((e) => ({
+                  name: e.name,
+                  overlay: e.overlay,
+                  secrets: state.secrets[e.name] ?? {},
+                }))}
+                releaseName={doc.release.name}
+                namespace={doc.release.namespace}
+                render={current && currentMatches ? current.output : null}
+              />
             ) : null}
             {tab === 'compare' ? (
               <CompareView
