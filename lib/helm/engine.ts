@@ -7,7 +7,7 @@
  */
 import { GoError, GoMap, type GoValue, quoteString } from '../go';
 import { type FuncMap, sprigFuncs } from '../sprig';
-import { ExecError, TemplateError, TemplateSet } from '../template';
+import { ExecError, type ExecOptions, TemplateError, TemplateSet } from '../template';
 import { marshalYaml, toYaml } from '../yaml';
 import {
   base64Bytes,
@@ -102,6 +102,8 @@ interface RenderContext {
   includedNames: Map<string, number>;
   /** includeStack holds the names of the includes being executed, outermost first. */
   includeStack: string[];
+  /** options are the execution options of every run of this render. */
+  options?: ExecOptions;
   /** recursion is set when an include recursion was cut short (see {@link recursionProbe}). */
   recursion?: { name: string; count: number; stack: string[] };
   maxSteps: number | undefined;
@@ -123,10 +125,10 @@ function goError(msg: string, cause?: unknown): GoError {
   return e;
 }
 
-function execOptions(ctx: RenderContext) {
-  return ctx.maxSteps === undefined
-    ? { missingKey: 'zero' as const }
-    : { missingKey: 'zero' as const, maxSteps: ctx.maxSteps };
+function execOptions(ctx: RenderContext): ExecOptions {
+  ctx.options ??=
+    ctx.maxSteps === undefined ? { missingKey: 'zero' } : { missingKey: 'zero', maxSteps: ctx.maxSteps };
+  return ctx.options;
 }
 
 function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {

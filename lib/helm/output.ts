@@ -69,35 +69,66 @@ export const HookEvents: ReadonlyMap<string, string> = new Map([
 ]);
 
 // Go: unicode.IsSpace (what strings.TrimSpace trims); JavaScript's trim also drops U+FEFF.
-const goSpace = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const leadingSpace = new RegExp(`^[${goSpace}]+`);
-const trailingSpace = new RegExp(`[${goSpace}]+$`);
+function isGoSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
 
 /** goTrimSpace is Go's strings.TrimSpace (Unicode white space, not U+FEFF). */
 export function goTrimSpace(s: string): string {
-  return s.replace(leadingSpace, '').replace(trailingSpace, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isGoSpace(s.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
-// Helm: the separator regexp `(?:^|\s*\n)---\s*`, with Go's \s = [\t\n\f\r ].
-const separator = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+// Go: \s in Helm's separator regexp `(?:^|\s*\n)---\s*` is [\t\n\f\r ].
+function isSepSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+}
 
 /**
- * splitManifests is Helm's SplitManifests: the trimmed text split on `---` separators, empty
- * pieces dropped, each piece trimmed, in order.
+ * splitManifests is Helm's SplitManifests: the trimmed text split on `---` separators (the regexp
+ * `(?:^|\s*\n)---\s*`, matched leftmost-first as Go does), empty pieces dropped, each piece trimmed.
  */
 export function splitManifests(text: string): string[] {
   const s = goTrimSpace(text);
   const pieces: string[] = [];
-  // Go: regexp.Split keeps a leading empty piece only when the first match does not end at 0,
-  // and the tail after the last match; empty pieces are then dropped by Helm anyway.
   if (s === '') return pieces;
   let beg = 0;
-  separator.lastIndex = 0;
-  for (let m = separator.exec(s); m !== null; m = separator.exec(s)) {
-    const end = m.index;
-    const stop = end + m[0].length;
-    if (stop !== 0) pieces.push(s.slice(beg, end));
-    beg = stop;
+  let pos = 0;
+  for (;;) {
+    // The leftmost match at or after pos: `---` at 0, or the white-space run before a `\n---`.
+    let start: number;
+    let dashes: number;
+    if (pos === 0 && s.startsWith('---')) {
+      start = 0;
+      dashes = 0;
+    } else {
+      const q = s.indexOf('\n---', pos);
+      if (q < 0) break;
+      start = q;
+      while (start > pos && isSepSpace(s.charCodeAt(start - 1))) start--;
+      dashes = q + 1;
+    }
+    let end = dashes + 3;
+    while (end < s.length && isSepSpace(s.charCodeAt(end))) end++;
+    // Go: regexp.Split keeps the piece before a match unless the match ends at 0.
+    if (end !== 0) pieces.push(s.slice(beg, start));
+    beg = end;
+    pos = end;
   }
   pieces.push(s.slice(beg));
   return pieces.filter((p) => p !== '').map(goTrimSpace);
