@@ -125,6 +125,7 @@ export function globMatch(pattern: string, name: string): boolean {
 interface IgnoreRule {
   raw: string;
   pattern: string;
+  tokens: GlobToken[] | undefined;
   negate: boolean;
   mustDir: boolean;
   mode: 'rooted' | 'path' | 'base';
@@ -178,7 +179,14 @@ export class HelmIgnore {
     } else {
       mode = rule.includes('/') ? 'path' : 'base';
     }
-    this.rules.push({ raw, pattern: rule, negate, mustDir, mode });
+    let tokens: GlobToken[] | undefined;
+    try {
+      tokens = compileGlob(rule);
+    } catch {
+      // Helm: a pattern that fails to compile at match time matches nothing.
+      tokens = undefined;
+    }
+    this.rules.push({ raw, pattern: rule, tokens, negate, mustDir, mode });
   }
 
   /**
@@ -203,13 +211,14 @@ export class HelmIgnore {
 }
 
 function matchRule(r: IgnoreRule, path: string): boolean {
+  if (!r.tokens) return false;
   const subject = r.mode === 'base' ? baseName(path) : path;
-  try {
-    return globMatch(r.pattern, subject);
-  } catch {
-    // Helm: a pattern that fails to compile at match time matches nothing.
-    return false;
-  }
+  return matchTokens(
+    r.tokens,
+    0,
+    Array.from(subject, (c) => c.codePointAt(0) ?? 0),
+    0,
+  );
 }
 
 /** baseName is Go's `filepath.Base` for `/`-separated paths. */
@@ -221,7 +230,7 @@ function baseName(path: string): string {
 }
 
 /**
- * filterIgnored applies a rule set to a list of file paths the way Helm's directory walk does: a
+ * isPathIgnored applies a rule set to a list of file paths the way Helm's directory walk does: a
  * file is kept when none of its parent directories and not the file itself is ignored.
  */
 export function isPathIgnored(rules: HelmIgnore, path: string): boolean {
