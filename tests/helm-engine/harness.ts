@@ -30,7 +30,7 @@ function write(root: string, files: Record<string, string | Uint8Array>): void {
   }
 }
 
-function readFileIn(cwd: string) {
+export function readFileIn(cwd: string) {
   return (path: string): Uint8Array | undefined => {
     const p = isAbsolute(path) ? path : join(cwd, path);
     try {
@@ -41,7 +41,7 @@ function readFileIn(cwd: string) {
   };
 }
 
-function listFilesIn(cwd: string) {
+export function listFilesIn(cwd: string) {
   return (dir: string): string[] | undefined => {
     const base = isAbsolute(dir) ? dir : join(cwd, dir);
     try {
