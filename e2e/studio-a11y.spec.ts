@@ -102,11 +102,15 @@ test.describe('access', () => {
     const studio = new StudioPage(page);
     await studio.goto();
     const index = page.getByRole('navigation', { name: 'Manifests' });
-    await expect(index.getByRole('link', { name: /Deployment/ })).toBeVisible();
+    await expect(index.getByRole('link', { name: /^Deployment api-gateway / })).toBeVisible();
     await page.getByLabel('Filter manifests').fill('Service');
-    await expect(studio.manifests.getByRole('article', { name: /^Deployment / })).toBeHidden();
+    await expect(
+      studio.manifests.getByRole('article', { name: 'Deployment api-gateway', exact: true }),
+    ).toBeHidden();
     await expect(studio.manifests.getByRole('article', { name: /^Service / }).first()).toBeVisible();
     await page.getByLabel('Filter manifests').fill('');
-    await expect(studio.manifests.getByRole('article', { name: /^Deployment / })).toBeVisible();
+    await expect(
+      studio.manifests.getByRole('article', { name: 'Deployment api-gateway', exact: true }),
+    ).toBeVisible();
   });
 });

@@ -64,8 +64,8 @@ test.describe('environments and release', () => {
     const studio = new StudioPage(page);
     await studio.goto();
     await studio.openView('Compare environments');
-    await page.getByLabel('From').selectOption('dev');
-    await page.getByLabel('To').selectOption('prod');
+    await page.getByLabel('From', { exact: true }).selectOption('dev');
+    await page.getByLabel('To', { exact: true }).selectOption('prod');
     const diff = page.getByRole('region', { name: 'Diff of the manifests from dev to prod' });
     await expect(diff).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/\d+ lines removed, \d+ added/)).toBeVisible();

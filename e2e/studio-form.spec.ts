@@ -46,10 +46,11 @@ test.describe('form and YAML editor', () => {
   }) => {
     const studio = new StudioPage(page);
     await studio.goto();
-    await studio.setReplicas(2);
     await studio.waitForRender();
     const before = await studio.previewText();
-    await studio.setYaml('replicaCount: 2\nimage:\n  tag: [unclosed\n');
+    const original = await studio.yaml();
+    expect(original).toContain('  tag: v1.2.0\n');
+    await studio.setYaml(original.replace('  tag: v1.2.0\n', '  tag: [unclosed\n'));
     await expect(page.getByRole('button', { name: /^Line \d+, column \d+$/ }).first()).toBeVisible();
     await expect(studio.field('Replicas')).toBeDisabled();
     await expect(studio.previewStatus).toHaveText(/Stale: showing the last good render/);
@@ -57,8 +58,9 @@ test.describe('form and YAML editor', () => {
     expect(await studio.previewText()).toBe(before);
     await expect.poll(async () => (await studio.markers()).length).toBeGreaterThan(0);
     const markers = await studio.markers();
-    expect(markers.some((m) => m.line >= 3)).toBe(true);
-    await studio.setYaml('replicaCount: 2\nimage:\n  tag: v3.0.0\n');
+    const tagLine = original.split('\n').indexOf('  tag: v1.2.0') + 1;
+    expect(markers.some((m) => m.line >= tagLine)).toBe(true);
+    await studio.setYaml(original.replace('  tag: v1.2.0\n', '  tag: v3.0.0\n'));
     await expect(studio.field('Replicas')).toBeEnabled();
     await expect(studio.field('Image tag')).toHaveValue('v3.0.0');
     await studio.waitForRender();
@@ -89,6 +91,15 @@ test.describe('form and YAML editor', () => {
     const yaml = await studio.yaml();
     expect(yaml).not.toContain('512MB');
     expect(yaml).not.toContain('two');
+  });
+
+  test('typing in the editor updates the form and the preview', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.typeYaml('replicaCount: 6');
+    await expect(studio.field('Replicas')).toHaveValue('6');
+    await studio.waitForRender();
+    expect(await studio.previewText()).toMatch(/kind: Deployment[\s\S]*replicas: 6/);
   });
 
   test('undo and redo span form and editor edits', async ({ page }) => {

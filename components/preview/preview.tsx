@@ -132,7 +132,7 @@ export function Preview(props: PreviewProps) {
   let statusText: string;
   if (status.state === 'loading') statusText = 'Render engine loading…';
   else if (status.state === 'unavailable') statusText = `Render engine unavailable: ${status.message}`;
-  else if (pending && !shown) statusText = 'Rendering…';
+  else if (pending) statusText = 'Rendering…';
   else if (stale) statusText = 'Stale: showing the last good render; the current values do not render.';
   else if (failure) statusText = 'The values do not render.';
   else if (shown) statusText = `Rendered ${docs.length} documents in ${shown.ms.toFixed(1)} ms.`;
@@ -177,18 +177,23 @@ export function Preview(props: PreviewProps) {
         </button>
       </div>
       <nav aria-label="Manifests" className="manifest-index">
-        <ul>
-          {docs.map((d) =>
-            visible(d) ? (
-              <li key={d.id}>
-                <a href={`#${d.id}`}>
-                  <span className="manifest-index__kind">{d.kind || 'document'}</span> {d.name}{' '}
-                  <span className="manifest-index__file">{d.source}</span>
-                </a>
-              </li>
-            ) : null,
-          )}
-        </ul>
+        <details open>
+          <summary className="manifest-index__summary">
+            {docs.filter(visible).length} of {docs.length} manifests
+          </summary>
+          <ul>
+            {docs.map((d) =>
+              visible(d) ? (
+                <li key={d.id}>
+                  <a href={`#${d.id}`}>
+                    <span className="manifest-index__kind">{d.kind || 'document'}</span> {d.name}{' '}
+                    <span className="manifest-index__file">{d.source}</span>
+                  </a>
+                </li>
+              ) : null,
+            )}
+          </ul>
+        </details>
       </nav>
       <section
         className="manifests"

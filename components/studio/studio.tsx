@@ -83,21 +83,23 @@ export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
 
   // The current environment renders on every change; the worker coalesces to the latest.
   const envSecrets = state.secrets[env.name];
-  useEffect(() => {
-    request('current', {
+  const wanted = useMemo(
+    () => ({
       releaseName: doc.release.name,
       namespace: doc.release.namespace,
       valueFiles: [env.overlay, secretsText(envSecrets)],
       valueFileNames: [valuesFileName(env.name), secretsFileName(env.name)],
-    });
-  }, [request, doc.release.name, doc.release.namespace, env.overlay, envSecrets, env.name]);
+    }),
+    [doc.release.name, doc.release.namespace, env.overlay, envSecrets, env.name],
+  );
+  useEffect(() => request('current', wanted), [request, wanted]);
 
   // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
   const current = results.current;
-  const currentMatches = current?.options.valueFiles[0] === env.overlay;
+  const currentMatches = current !== undefined && JSON.stringify(current.options) === JSON.stringify(wanted);
   const lastGood = useRef<Record<string, RenderOutput>>({});
   if (current && current.output.exitCode === 0 && currentMatches) lastGood.current[env.name] = current.output;
-  const failure = current && currentMatches && current.output.exitCode !== 0 ? current.output : null;
+  const failure = current && current.output.exitCode !== 0 ? current.output : null;
   const shown = lastGood.current[env.name] ?? failure;
   const pending = !currentMatches;
 

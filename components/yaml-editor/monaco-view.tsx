@@ -60,10 +60,30 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
   const dark = useDarkMode();
   const actions = useRef(props);
   actions.current = props;
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // Texts this editor sent up that the studio has not echoed back yet. The echo of an older keystroke
+  // can arrive after newer ones; writing it into the model would drop what was typed since.
+  const emitted = useRef(new Set<string>());
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!editorRef.current || !model || model.uri.toString() !== monaco.Uri.parse(modelPath).toString())
+      return;
+    if (value === model.getValue()) {
+      emitted.current.clear();
+      return;
+    }
+    if (emitted.current.has(value)) return;
+    emitted.current.clear();
+    // An edit from the form, an undo or an import: applied as an edit so the cursor and view stay put.
+    editorRef.current.executeEdits('studio', [{ range: model.getFullModelRange(), text: value }]);
+    editorRef.current.pushUndoStop();
+  }, [value, modelPath]);
 
   useEffect(() => configureYaml(schema), [schema]);
 
   const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
     // Undo and redo go to the studio's history, which spans the form and the editor.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>
@@ -84,10 +104,14 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
   return (
     <Editor
       path={modelPath}
-      value={value}
+      defaultValue={value}
       language="yaml"
       theme={dark ? 'vs-dark' : 'vs'}
-      onChange={(text) => onChange(text ?? '')}
+      onChange={(text) => {
+        const t = text ?? '';
+        emitted.current.add(t);
+        onChange(t);
+      }}
       onMount={onMount}
       options={{
         ariaLabel: label,
@@ -100,6 +124,8 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
         wordWrap: 'on',
         quickSuggestions: { other: true, comments: false, strings: true },
         accessibilitySupport: 'auto',
+        // A key typed after a completion appeared must not accept it.
+        acceptSuggestionOnCommitCharacter: false,
         tabFocusMode: false,
       }}
       loading={null}

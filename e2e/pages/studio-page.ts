@@ -7,9 +7,20 @@ export const SECRET_LABELS = {
   'postgresql.auth.password': 'PostgreSQL password',
 } as const;
 
+interface MonacoModel {
+  uri: { toString(): string };
+  getValue(): string;
+  getFullModelRange(): unknown;
+}
+
 interface MonacoOnPage {
   editor: {
-    getModels(): { uri: { toString(): string }; getValue(): string }[];
+    getModels(): MonacoModel[];
+    getEditors(): {
+      getModel(): MonacoModel | null;
+      focus(): void;
+      executeEdits(source: string, edits: { range: unknown; text: string }[]): boolean;
+    }[];
     getModelMarkers(
       filter: object,
     ): { message: string; startLineNumber: number; severity: number; owner: string }[];
@@ -146,15 +157,33 @@ export class StudioPage {
     }, `file:///${env}/values.yaml`);
   }
 
-  /** setYaml replaces the whole YAML text by typing it into the editor (select all, then insert). */
+  /**
+   * setYaml replaces the whole YAML text through the editor, as one edit (a paste would do the same;
+   * typing line by line would trigger Monaco's auto-indent).
+   */
   async setYaml(text: string): Promise<void> {
     await this.waitForEditor();
-    const surface = this.page.getByTestId('yaml-editor').locator('.monaco-editor .view-lines');
-    await surface.click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
-    await this.page.keyboard.insertText(text);
+    const env = await this.currentEnvironment();
+    await this.page.evaluate(
+      ({ uri, text }) => {
+        const monaco = (globalThis as unknown as { __studioMonaco: MonacoOnPage }).__studioMonaco;
+        const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === uri);
+        const model = editor?.getModel();
+        if (!editor || !model) throw new Error(`no editor for ${uri}`);
+        editor.focus();
+        editor.executeEdits('e2e', [{ range: model.getFullModelRange(), text }]);
+      },
+      { uri: `file:///${env}/values.yaml`, text },
+    );
     await expect.poll(() => this.yaml()).toBe(text);
+  }
+
+  /** typeYaml replaces the YAML with one line typed key by key into the editor. */
+  async typeYaml(line: string): Promise<void> {
+    await this.waitForEditor();
+    await this.page.getByTestId('yaml-editor').locator('.monaco-editor .view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(line);
   }
 
   /** markers returns Monaco's markers of the current environment's YAML. */
