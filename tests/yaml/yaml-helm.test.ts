@@ -178,8 +178,9 @@ function emptyKeyWithTableArray(v: GoValue): boolean {
   let emptyKey = false;
   let tableInArray = false;
   const walk = (x: GoValue, inArray: boolean): void => {
-    if (Array.isArray(x)) x.forEach((e) => walk(e, true));
-    else if (x instanceof GoMap) {
+    if (Array.isArray(x)) {
+      for (const e of x) walk(e, true);
+    } else if (x instanceof GoMap) {
       if (inArray) tableInArray = true;
       if (x.has('')) emptyKey = true;
       for (const e of x.values()) walk(e, false);
