@@ -1,4 +1,5 @@
-import { formatFloat, GoInt, GoMap, type GoValue, quoteString } from '@/lib/go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '@/lib/go';
+import { parseVersion } from '@/lib/sprig';
 import { parseValues, YamlError, yamlToGo } from '@/lib/yaml';
 import { readArchive } from './archive';
 import { HelmError } from './errors';
@@ -465,24 +466,15 @@ function sanitizeString(s: string): string {
   return s.replace(/[\s\u0085]/gu, ' ').replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '');
 }
 
-const semverLoose =
-  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
-
 /** isValidSemver reports whether Masterminds semver v3.4 `NewVersion` (coercing mode) accepts v. */
 export function isValidSemver(v: string): boolean {
-  const m = semverLoose.exec(v);
-  if (!m) return false;
-  const max = 18446744073709551615n;
-  for (const seg of [m[1], m[2], m[3]]) {
-    if (seg !== undefined && BigInt(seg.replace('.', '')) > max) return false;
+  try {
+    parseVersion(v);
+    return true;
+  } catch (e) {
+    if (e instanceof GoError) return false;
+    throw e;
   }
-  const pre = m[5];
-  if (pre !== undefined) {
-    for (const p of pre.split('.')) {
-      if (/^[0-9]+$/.test(p) && p.length > 1 && p[0] === '0') return false;
-    }
-  }
-  return true;
 }
 
 const aliasNameFormat = /^[a-zA-Z0-9_-]+$/;

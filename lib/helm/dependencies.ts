@@ -1,5 +1,6 @@
-import { GoMap, type GoValue, quoteString, sprint } from '@/lib/go';
-import { type Chart, type ChartDependency, type ChartMetadata, isValidSemver } from './chart';
+import { GoError, GoMap, type GoValue, quoteString, sprint } from '@/lib/go';
+import { semverCompare } from '@/lib/sprig';
+import type { Chart, ChartDependency, ChartMetadata } from './chart';
 import { HelmError } from './errors';
 import {
   coalesceTables,
@@ -16,187 +17,17 @@ import {
  * (tags, conditions), aliases, and `import-values`.
  */
 
-// ---- Masterminds semver v3.4 constraints, as Helm's IsCompatibleRange uses them ----
-
-interface Version {
-  major: bigint;
-  minor: bigint;
-  patch: bigint;
-  pre: string;
-}
-
-const looseVersion =
-  /^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?(\+([0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*))?$/;
-
-function parseVersion(v: string): Version | undefined {
-  if (!isValidSemver(v)) return undefined;
-  const m = looseVersion.exec(v) as RegExpExecArray;
-  const seg = (s: string | undefined) => (s ? BigInt(s.replace('.', '')) : 0n);
-  return { major: seg(m[1]), minor: seg(m[2]), patch: seg(m[3]), pre: m[5] ?? '' };
-}
-
-function comparePrerelease(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a === '') return 1;
-  if (b === '') return -1;
-  const pa = a.split('.');
-  const pb = b.split('.');
-  const n = Math.max(pa.length, pb.length);
-  for (let i = 0; i < n; i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    const xn = /^[0-9]+$/.test(x);
-    const yn = /^[0-9]+$/.test(y);
-    if (xn && yn) return BigInt(x) < BigInt(y) ? -1 : 1;
-    if (xn) return -1;
-    if (yn) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
-}
-
-function compareVersions(a: Version, b: Version): number {
-  for (const k of ['major', 'minor', 'patch'] as const) {
-    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
-  }
-  return comparePrerelease(a.pre, b.pre);
-}
-
-interface Constraint {
-  op: string;
-  con: Version;
-  dirty: boolean;
-  minorDirty: boolean;
-  patchDirty: boolean;
-}
-
-const cv =
-  '[vV]?([0-9|xX*]+)(\\.[0-9|xX*]+)?(\\.[0-9|xX*]+)?(-([0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*))?(\\+([0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*))?';
-const cvNoGroups = cv.replace(/\((?!\?)/g, '(?:');
-const ops = '=|!=|>|<|>=|=>|<=|=<|~|~>|\\^';
-const constraintRe = new RegExp(`^\\s*(${ops}|)\\s*(${cv})\\s*$`);
-const findRe = new RegExp(`(?:${ops}|)\\s*${cvNoGroups}`, 'g');
-const validRe = new RegExp(
-  `^(?:\\s*(?:${ops}|)\\s*${cvNoGroups}\\s*)(?:(?:\\s+|,\\s*)(?:${ops}|)\\s*${cvNoGroups}\\s*)*$`,
-);
-const rangeRe = new RegExp(`\\s*(${cvNoGroups})\\s+-\\s+(${cvNoGroups})\\s*`, 'g');
-
-const isX = (s: string | undefined) => s === 'x' || s === 'X' || s === '*';
-
-function parseConstraint(c: string): Constraint | undefined {
-  const m = constraintRe.exec(c);
-  if (!m) return undefined;
-  const op = m[1] ?? '';
-  const major = m[3] ?? '';
-  const minor = (m[4] ?? '').replace(/^\./, '');
-  const patch = (m[5] ?? '').replace(/^\./, '');
-  const pre = m[6] ?? '';
-  let ver: string;
-  let dirty = false;
-  let minorDirty = false;
-  let patchDirty = false;
-  if (isX(major) || major === '') {
-    ver = `0.0.0${pre}`;
-    dirty = true;
-  } else if (isX(minor) || minor === '') {
-    ver = `${major}.0.0${pre}`;
-    dirty = minorDirty = true;
-  } else if (isX(patch) || patch === '') {
-    ver = `${major}.${minor}.0${pre}`;
-    dirty = patchDirty = true;
-  } else {
-    ver = m[2] as string;
-  }
-  const con = parseVersion(ver);
-  if (!con) return undefined;
-  return { op, con, dirty, minorDirty, patchDirty };
-}
-
-function checkConstraint(v: Version, c: Constraint, includePre: boolean): boolean {
-  if (v.pre !== '' && !includePre) return false;
-  const cmp = compareVersions(v, c.con);
-  const tilde = () => {
-    if (cmp < 0) return false;
-    if (c.con.major === 0n && c.con.minor === 0n && c.con.patch === 0n && !c.minorDirty && !c.patchDirty) {
-      return true;
-    }
-    if (v.major !== c.con.major) return false;
-    return !(v.minor !== c.con.minor && !c.minorDirty);
-  };
-  switch (c.op) {
-    case '':
-    case '=':
-      return c.dirty ? tilde() : cmp === 0;
-    case '!=':
-      if (c.dirty) {
-        if (c.con.major !== v.major) return true;
-        if (c.con.minor !== v.minor && !c.minorDirty) return true;
-        if (c.minorDirty) return false;
-        if (c.con.patch !== v.patch && !c.patchDirty) return true;
-        if (c.patchDirty) {
-          if (v.pre !== '' || c.con.pre !== '') return comparePrerelease(v.pre, c.con.pre) !== 0;
-          return false;
-        }
-      }
-      return cmp !== 0;
-    case '>':
-      if (!c.dirty) return cmp > 0;
-      if (v.major > c.con.major) return true;
-      if (v.major < c.con.major) return false;
-      if (c.minorDirty) return false;
-      if (c.patchDirty) return v.minor > c.con.minor;
-      return cmp > 0;
-    case '<':
-      return cmp < 0;
-    case '>=':
-    case '=>':
-      return cmp >= 0;
-    case '<=':
-    case '=<':
-      if (!c.dirty) return cmp <= 0;
-      if (v.major > c.con.major) return false;
-      return !(v.major === c.con.major && v.minor > c.con.minor && !c.minorDirty);
-    case '~':
-    case '~>':
-      return tilde();
-    default: {
-      // '^'
-      if (cmp < 0) return false;
-      if (c.con.major > 0n || c.minorDirty) return v.major === c.con.major;
-      if (v.major > 0n) return false;
-      if (c.con.minor > 0n || c.patchDirty) return v.minor === c.con.minor;
-      if (v.minor > 0n) return false;
-      return c.con.patch === v.patch;
-    }
-  }
-}
-
 /**
  * isCompatibleRange is Helm's IsCompatibleRange: whether version satisfies the Masterminds semver
  * constraint (false when either does not parse, including an empty constraint).
  */
 export function isCompatibleRange(constraint: string | undefined, version: string): boolean {
-  const v = parseVersion(version);
-  if (!v) return false;
-  const rewritten = (constraint ?? '').replace(rangeRe, (_all, a: string, b: string) => `>= ${a}, <= ${b} `);
-  const groups: { cs: Constraint[]; pre: boolean }[] = [];
-  for (const part of rewritten.split('||')) {
-    if (!validRe.test(part)) return false;
-    const found = part.match(findRe) ?? [part];
-    const cs: Constraint[] = [];
-    let pre = false;
-    for (const s of found) {
-      const pc = parseConstraint(s);
-      if (!pc) return false;
-      if (pc.con.pre !== '') pre = true;
-      cs.push(pc);
-    }
-    groups.push({ cs, pre });
+  try {
+    return semverCompare(constraint ?? '', version);
+  } catch (e) {
+    if (e instanceof GoError) return false;
+    throw e;
   }
-  return groups.some((g) => g.cs.every((c) => checkConstraint(v, c, g.pre)));
 }
 
 // ---- Enabling, aliases ----
