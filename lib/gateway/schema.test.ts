@@ -97,6 +97,10 @@ describe('validateGatewayValues', () => {
     { name: 'memory in Gi', input: ['resources.limits.memory', '2Gi'] },
     { name: 'memory in decimal M', input: ['resources.limits.memory', '256M'] },
     { name: 'memory with an exponent', input: ['resources.limits.memory', '1e9'] },
+    {
+      name: 'ephemeral storage',
+      input: ['resources.limits', { memory: '512Mi', 'ephemeral-storage': '1Gi' }],
+    },
     { name: 'wildcard ingress host', input: ['ingress.hosts', [{ host: '*.example.com', paths: ['/'] }]] },
     {
       name: 'path object with pathType',

@@ -10,6 +10,8 @@ export interface FieldMeta {
   group: FieldGroup;
   /** True for values that must never be written to a values overlay, a URL or storage. */
   secret: boolean;
+  /** True when the chart's values.yaml may leave the value out (subchart keys, extra resources). */
+  optional: boolean;
 }
 
 /** FieldGroup names the form sections, in display order. */
@@ -106,6 +108,10 @@ const resourceList = (what: string) =>
   z.strictObject({
     cpu: field(cpuQuantity(`${what} CPU`), `${what} CPU (e.g. 500m = half a core).`).optional(),
     memory: field(memoryQuantity(`${what} memory`), `${what} memory (e.g. 512Mi).`).optional(),
+    'ephemeral-storage': field(
+      memoryQuantity(`${what} ephemeral storage`),
+      `${what} local ephemeral storage (e.g. 1Gi): logs, emptyDir volumes, writable layers.`,
+    ).optional(),
   });
 
 const resources = (what: string) =>
@@ -702,6 +708,7 @@ function buildFields(): FieldMeta[] {
       description,
       group: extra.group ?? parent?.group ?? 'General',
       secret: extra.secret ?? parent?.secret ?? false,
+      optional: schema instanceof z.ZodOptional,
     };
     byPath.set(path, meta);
     fields.push(meta);
@@ -713,6 +720,7 @@ function buildFields(): FieldMeta[] {
     description: z.globalRegistry.get(allowedHostsSchema)?.description ?? '',
     group: 'Environment',
     secret: false,
+    optional: false,
   });
   return fields;
 }
