@@ -22,7 +22,8 @@ export interface Case {
   args: string[];
 }
 
-function write(root: string, files: Record<string, string | Uint8Array>): void {
+/** writeFiles writes files (path → content) under a folder. */
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [p, text] of Object.entries(files)) {
     const full = join(root, p);
     mkdirSync(dirname(full), { recursive: true });
@@ -71,8 +72,8 @@ export async function runCases(
   try {
     const dirs = cases.map((c, i) => {
       const dir = join(root, String(i));
-      write(join(dir, 'c'), c.chart);
-      write(dir, c.files ?? {});
+      writeFiles(join(dir, 'c'), c.chart);
+      writeFiles(dir, c.files ?? {});
       return dir;
     });
     const helm = await mapLimit(cases, 4, (c, i) => runHelm(bin, ['template', ...c.args], dirs[i]!));
