@@ -529,6 +529,112 @@ export const errorCases: Case[] = [
   },
 ];
 
+/** moreCases: quirks found in Helm's sources (show-only and hooks, subchart objects, value types). */
+export const moreCases: Case[] = [
+  {
+    name: 'show-only of a hook whose text starts with ---',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/h.yaml': `---\n\n---\n${hook('Pod', 'p', 'pre-install')}`,
+      'templates/a.yaml': cm('a'),
+    },
+    args: ['r', 'c', '-s', 'templates/h.yaml'],
+  },
+  {
+    name: 'show-only of NOTES.txt',
+    chart: { 'Chart.yaml': chartYaml(), 'templates/NOTES.txt': 'notes', 'templates/a.yaml': cm('a') },
+    args: ['r', 'c', '-s', 'templates/NOTES.txt'],
+  },
+  {
+    name: 'subchart Files, Chart and Template',
+    chart: {
+      'Chart.yaml': chartYaml(
+        'c',
+        'dependencies:\n- name: s\n  alias: renamed\n  version: 0.1.0\n  repository: file://charts/s\n',
+      ),
+      'files/p.txt': 'parent file',
+      'templates/a.yaml':
+        '# {{ .Files.Get "files/p.txt" }} {{ .Subcharts.renamed.Files.Get "files/s.txt" }}\n',
+      'charts/s/Chart.yaml': chartYaml(
+        's',
+        'description: sub chart\nkeywords: [a, b]\nmaintainers:\n- name: m\n  email: m@example.com\n',
+      ),
+      'charts/s/files/s.txt': 'sub file',
+      'charts/s/templates/s.yaml':
+        '# {{ .Files.Get "files/s.txt" }}|{{ .Files.Get "files/p.txt" }}|{{ .Chart.Name }}|{{ .Chart.Description }}|{{ .Chart.Keywords }}|{{ .Chart.Maintainers }}\n# {{ .Template.Name }} {{ .Template.BasePath }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'Chart object with dependencies as toYaml',
+    chart: {
+      'Chart.yaml': chartYaml(
+        'c',
+        'appVersion: 1.10\nannotations:\n  x: y\ndependencies:\n- name: s\n  version: ">=0.1.0"\n  repository: file://charts/s\n  tags: [t1]\n  import-values: [data]\n',
+      ),
+      'templates/a.yaml': 'chart:\n{{ toYaml .Chart | indent 2 }}\n',
+      'charts/s/Chart.yaml': chartYaml('s'),
+      'charts/s/values.yaml': 'exports:\n  data:\n    d1: 1\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'set value types',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'values.yaml': 'f: 1.5\nbig: 1000000\n',
+      'templates/a.yaml':
+        '# {{ printf "%T %T %T %T %T %T" .Values.i .Values.s .Values.b .Values.n .Values.f .Values.big }} {{ .Values.i }} {{ .Values.big }}\n# {{ .Values.l }} {{ .Values.e | quote }}\n',
+    },
+    args: ['r', 'c', '--set', 'i=1000000,s=1.5,b=true,n=null,l={a,b}', '--set', 'e=', '--set-string', 'f=1'],
+  },
+  {
+    name: 'getHostByName and lookup in helm template',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/a.yaml':
+        '# [{{ getHostByName "localhost" }}] {{ lookup "apps/v1" "Deployment" "" "" | len }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'template action error location',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/_h.tpl': '{{ define "t" }}\n  x: {{ .Values.a.b }}{{ end }}',
+      'templates/a.yaml': 'a:\n{{ template "t" . }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'parse error in a subchart',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/a.yaml': cm('a'),
+      'charts/s/Chart.yaml': chartYaml('s'),
+      'charts/s/templates/s.yaml': '{{ end }}',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'unknown hook events are logged and dropped',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/a.yaml': `${cm('a')}---\n${hook('Job', 'j', '"pre-install, bogus event"')}`,
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'values.yaml with several documents',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'values.yaml': 'a: 1\n---\nb: 2\na: 3\n',
+      'templates/a.yaml': '# {{ toJson .Values }}\n',
+    },
+    args: ['r', 'c'],
+  },
+];
+
 /** allCases are every family, in order. */
 export const allCases: Case[] = [
   ...orderingCases,
@@ -540,4 +646,5 @@ export const allCases: Case[] = [
   ...filesCases,
   ...capabilityCases,
   ...errorCases,
+  ...moreCases,
 ];
