@@ -205,25 +205,13 @@ export function sortTemplates(names: readonly string[]): string[] {
   });
 }
 
-const dataIds = new WeakMap<Uint8Array, number>();
-let nextDataId = 1;
-
-function dataId(d: Uint8Array): number {
-  let id = dataIds.get(d);
-  if (id === undefined) {
-    id = nextDataId++;
-    dataIds.set(d, id);
-  }
-  return id;
-}
-
 interface ParsedSet {
   set?: TemplateSet;
   order: string[];
   error?: TemplateRenderError;
 }
 
-// Parsed template sets, keyed by the template names and the identity of their bytes.
+// Parsed template sets, keyed by the template names and texts.
 const parseCache = new Map<string, ParsedSet>();
 const parseCacheLimit = 32;
 
@@ -348,9 +336,10 @@ export function renderChart(
   const top = new GoMap([['Values', makeValues(values, marshalYaml)]]);
   const tpls = new Map<string, Renderable>();
   collectTemplates(chart, top, true, makeRelease(release), caps, tpls);
+  // The parse cache is keyed by the templates' names and texts, so charts rebuilt from the same
+  // files (a worker receiving copies) still parse once.
   let key = '';
-  for (const t of tpls.values()) key += `${t.name}\u0000${t.text.length}\u0000`;
-  for (const c of allCharts(chart)) for (const t of c.templates) key += `${dataId(t.data)},`;
+  for (const t of tpls.values()) key += `${t.name}\u0000${t.text}\u0000`;
   const parsed = parseAll(tpls, key);
   if (parsed.error) throw parsed.error;
   const set = parsed.set!;
@@ -386,10 +375,6 @@ export function renderChart(
     current = saved;
   }
   return rendered;
-}
-
-function allCharts(c: Chart): Chart[] {
-  return [c, ...c.dependencies.flatMap(allCharts)];
 }
 
 let nameFuncs: FuncMap | undefined;
