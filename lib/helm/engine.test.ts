@@ -55,10 +55,25 @@ describe('helmTemplate', () => {
       chart({ 'Chart.yaml': chartYaml, 'templates/a.yaml': 'a: 1\nb: {{ .Values.foo.bar }}\n' }),
     );
     expect(r.exitCode).toBe(1);
-    expect(r.error).toMatchObject({ file: 'c/templates/a.yaml', line: 2, col: 13 });
+    expect(r.error).toMatchObject({ file: 'c/templates/a.yaml', line: 2, col: 13, valuePath: 'foo.bar' });
     expect(r.stderr).toBe(
       'Error: c/templates/a.yaml:2:13\n  executing "c/templates/a.yaml" at <.Values.foo.bar>:\n    nil pointer evaluating interface {}.bar\n\nUse --debug flag to render out invalid YAML\n',
     );
+  });
+
+  it('names the value of a failing required inside an include', () => {
+    const r = helmTemplate(
+      chart({
+        'Chart.yaml': chartYaml,
+        'templates/_h.tpl': '{{ define "h" }}{{ required "set host" .Values.host }}{{ end }}',
+        'templates/a.yaml': 'a: {{ include "h" . }}\n',
+      }),
+    );
+    expect(r.error).toMatchObject({
+      message:
+        'execution error at (c/templates/a.yaml:1:6): set host\n\nUse --debug flag to render out invalid YAML',
+      valuePath: 'host',
+    });
   });
 
   it('reports bad values without throwing', () => {

@@ -29,7 +29,7 @@ export class TemplateRenderError extends Error {
   override name = 'TemplateRenderError';
   constructor(
     message: string,
-    readonly info: { message: string; file?: string; line?: number; col?: number },
+    readonly info: { message: string; file?: string; line?: number; col?: number; valuePath?: string },
   ) {
     super(message);
   }
@@ -273,6 +273,20 @@ function errorChain(e: unknown): string[] {
 }
 
 /**
+ * failingValuePath names the value behind an execution error, for editors that link errors to
+ * values: the first `.Values.a.b` in the innermost failing node (e.g. `required "…" .Values.a.b`).
+ */
+function failingValuePath(e: unknown): string | undefined {
+  let found: string | undefined;
+  for (let cur = e; cur instanceof Error; cur = (cur as Error & { cause?: unknown }).cause) {
+    if (!(cur instanceof TemplateError) || cur.context === undefined) continue;
+    const m = /(?:^|[\s(])\$?\.Values((?:\.[\p{L}\p{N}_]+)+)/u.exec(cur.context);
+    if (m) found = m[1]!.slice(1);
+  }
+  return found;
+}
+
+/**
  * collectTemplates is Helm's allTemplates: each chart's context (`.Chart`, `.Files`, `.Release`,
  * `.Capabilities`, `.Values`, `.Subcharts`) and its templates, keyed by full template path.
  */
@@ -367,7 +381,10 @@ export function renderChart(
         if (!(e instanceof TemplateError)) throw e;
         const cut = ctx.recursion && recursionMessage(e, ctx.recursion);
         const message = cut || formatExecError(name, errorChain(e), e instanceof ExecError);
-        throw new TemplateRenderError(message, { message, file: e.templateName, line: e.line, col: e.col });
+        const info: TemplateRenderError['info'] = { message, file: e.templateName, line: e.line, col: e.col };
+        const valuePath = failingValuePath(e);
+        if (valuePath !== undefined) info.valuePath = valuePath;
+        throw new TemplateRenderError(message, info);
       }
       rendered.set(name, text.replaceAll('<no value>', ''));
     }
