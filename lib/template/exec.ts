@@ -374,7 +374,7 @@ export class State {
     const hexInt =
       text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text);
     if (n.isFloat && !hexInt && text[0] !== "'" && /[.eEpP]/.test(text)) return n.float64;
-    if (n.isInt) return new GoInt(n.int64);
+    if (n.isInt) return n.typedInt('int', () => new GoInt(n.int64));
     this.errorf(`${text} overflows int`);
   }
 
@@ -622,11 +622,11 @@ export class State {
         break;
       default:
         if (isIntType(typ)) {
-          if (n.kind === 'number' && n.isInt) return wrapInt(n.int64, typ);
+          if (n.kind === 'number' && n.isInt) return n.typedInt(typ, () => wrapInt(n.int64, typ));
           this.errorf(`expected integer; found ${n.toString()}`);
         }
         if (isUintType(typ)) {
-          if (n.kind === 'number' && n.isUint) return wrapInt(n.uint64, typ);
+          if (n.kind === 'number' && n.isUint) return n.typedInt(typ, () => wrapInt(n.uint64, typ));
           this.errorf(`expected unsigned integer; found ${n.toString()}`);
         }
     }

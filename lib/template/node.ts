@@ -1,4 +1,4 @@
-import { quoteString } from '../go';
+import { type GoInt, quoteString } from '../go';
 
 /**
  * The parse tree of a Go text/template. Every node carries `pos`, its offset in the template
@@ -179,10 +179,20 @@ export class NumberNode {
   float64 = 0;
   complexReal = 0;
   complexImag = 0;
+  private ints: Map<string, GoInt> | undefined;
   constructor(
     readonly pos: number,
     readonly text: string,
   ) {}
+  /** typedInt returns the constant as a Go integer of a type, made once (GoInts are immutable). */
+  typedInt(type: string, make: () => GoInt): GoInt {
+    let v = this.ints?.get(type);
+    if (v === undefined) {
+      v = make();
+      (this.ints ??= new Map()).set(type, v);
+    }
+    return v;
+  }
   toString(): string {
     return this.text;
   }
