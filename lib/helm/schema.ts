@@ -848,6 +848,242 @@ function formatError(format: string, s: string): string | undefined {
   }
 }
 
+// ---- metaschemas: what each draft's metaschema requires of a schema, in this module's terms ----
+// Helm compiles values.schema.json with the draft's metaschema first; errors are reported with the
+// metaschema's own structure (2020-12: an `allOf` of vocabularies; drafts 4-7: one flat schema).
+
+const simpleTypes = { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] };
+
+/** meta2020 is the 2020-12 metaschema: vocabularies under `$vocabs`, `#` is the whole metaschema. */
+const meta2020 = {
+  allOf: ['core', 'applicator', 'unevaluated', 'validation', 'metaData', 'formatAnnotation', 'content'].map(
+    (v) => ({ $ref: `#/$vocabs/${v}` }),
+  ),
+  type: ['object', 'boolean'],
+  properties: {
+    definitions: { type: 'object', additionalProperties: { $ref: '#' } },
+    dependencies: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ $ref: '#' }, { $ref: '#/$vocabs/validation/$defs/stringArray' }] },
+    },
+    $recursiveAnchor: { $ref: '#/$vocabs/core/$defs/anchorString' },
+    $recursiveRef: { $ref: '#/$vocabs/core/$defs/uriReferenceString' },
+  },
+  $vocabs: {
+    core: {
+      type: ['object', 'boolean'],
+      properties: {
+        $id: { $ref: '#/$vocabs/core/$defs/uriReferenceString', pattern: '^[^#]*#?$' },
+        $schema: { $ref: '#/$vocabs/core/$defs/uriString' },
+        $ref: { $ref: '#/$vocabs/core/$defs/uriReferenceString' },
+        $anchor: { $ref: '#/$vocabs/core/$defs/anchorString' },
+        $dynamicRef: { $ref: '#/$vocabs/core/$defs/uriReferenceString' },
+        $dynamicAnchor: { $ref: '#/$vocabs/core/$defs/anchorString' },
+        $vocabulary: {
+          type: 'object',
+          propertyNames: { $ref: '#/$vocabs/core/$defs/uriString' },
+          additionalProperties: { type: 'boolean' },
+        },
+        $comment: { type: 'string' },
+        $defs: { type: 'object', additionalProperties: { $ref: '#' } },
+      },
+      $defs: {
+        anchorString: { type: 'string', pattern: '^[A-Za-z_][-A-Za-z0-9._]*$' },
+        uriString: { type: 'string', format: 'uri' },
+        uriReferenceString: { type: 'string', format: 'uri-reference' },
+      },
+    },
+    applicator: {
+      type: ['object', 'boolean'],
+      properties: {
+        prefixItems: { $ref: '#/$vocabs/applicator/$defs/schemaArray' },
+        items: { $ref: '#' },
+        contains: { $ref: '#' },
+        additionalProperties: { $ref: '#' },
+        properties: { type: 'object', additionalProperties: { $ref: '#' } },
+        patternProperties: {
+          type: 'object',
+          additionalProperties: { $ref: '#' },
+          propertyNames: { format: 'regex' },
+        },
+        dependentSchemas: { type: 'object', additionalProperties: { $ref: '#' } },
+        propertyNames: { $ref: '#' },
+        if: { $ref: '#' },
+        // biome-ignore lint/suspicious/noThenProperty: a JSON schema keyword
+        then: { $ref: '#' },
+        else: { $ref: '#' },
+        allOf: { $ref: '#/$vocabs/applicator/$defs/schemaArray' },
+        anyOf: { $ref: '#/$vocabs/applicator/$defs/schemaArray' },
+        oneOf: { $ref: '#/$vocabs/applicator/$defs/schemaArray' },
+        not: { $ref: '#' },
+      },
+      $defs: { schemaArray: { type: 'array', minItems: 1, items: { $ref: '#' } } },
+    },
+    unevaluated: {
+      type: ['object', 'boolean'],
+      properties: { unevaluatedItems: { $ref: '#' }, unevaluatedProperties: { $ref: '#' } },
+    },
+    validation: {
+      type: ['object', 'boolean'],
+      properties: {
+        type: {
+          anyOf: [
+            { $ref: '#/$vocabs/validation/$defs/simpleTypes' },
+            {
+              type: 'array',
+              items: { $ref: '#/$vocabs/validation/$defs/simpleTypes' },
+              minItems: 1,
+              uniqueItems: true,
+            },
+          ],
+        },
+        const: true,
+        enum: { type: 'array', items: true },
+        multipleOf: { type: 'number', exclusiveMinimum: 0 },
+        maximum: { type: 'number' },
+        exclusiveMaximum: { type: 'number' },
+        minimum: { type: 'number' },
+        exclusiveMinimum: { type: 'number' },
+        maxLength: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        minLength: { $ref: '#/$vocabs/validation/$defs/nonNegativeIntegerDefault0' },
+        pattern: { type: 'string', format: 'regex' },
+        maxItems: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        minItems: { $ref: '#/$vocabs/validation/$defs/nonNegativeIntegerDefault0' },
+        uniqueItems: { type: 'boolean' },
+        maxContains: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        minContains: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        maxProperties: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        minProperties: { $ref: '#/$vocabs/validation/$defs/nonNegativeIntegerDefault0' },
+        required: { $ref: '#/$vocabs/validation/$defs/stringArray' },
+        dependentRequired: {
+          type: 'object',
+          additionalProperties: { $ref: '#/$vocabs/validation/$defs/stringArray' },
+        },
+      },
+      $defs: {
+        nonNegativeInteger: { type: 'integer', minimum: 0 },
+        nonNegativeIntegerDefault0: { $ref: '#/$vocabs/validation/$defs/nonNegativeInteger' },
+        simpleTypes,
+        stringArray: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      },
+    },
+    metaData: {
+      type: ['object', 'boolean'],
+      properties: {
+        title: { type: 'string' },
+        description: { type: 'string' },
+        deprecated: { type: 'boolean' },
+        readOnly: { type: 'boolean' },
+        writeOnly: { type: 'boolean' },
+        examples: { type: 'array', items: true },
+      },
+    },
+    formatAnnotation: { type: ['object', 'boolean'], properties: { format: { type: 'string' } } },
+    content: {
+      type: ['object', 'boolean'],
+      properties: {
+        contentEncoding: { type: 'string' },
+        contentMediaType: { type: 'string' },
+        contentSchema: { $ref: '#' },
+      },
+    },
+  },
+};
+
+/** meta07 is the draft-07 metaschema (also used for drafts 4 and 6, which differ in details). */
+const meta07 = {
+  type: ['object', 'boolean'],
+  properties: {
+    $id: { type: 'string', format: 'uri-reference' },
+    $schema: { type: 'string', format: 'uri' },
+    $ref: { type: 'string', format: 'uri-reference' },
+    $comment: { type: 'string' },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    readOnly: { type: 'boolean' },
+    writeOnly: { type: 'boolean' },
+    examples: { type: 'array', items: true },
+    multipleOf: { type: 'number', exclusiveMinimum: 0 },
+    maximum: { type: 'number' },
+    exclusiveMaximum: { type: 'number' },
+    minimum: { type: 'number' },
+    exclusiveMinimum: { type: 'number' },
+    maxLength: { $ref: '#/definitions/nonNegativeInteger' },
+    minLength: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+    pattern: { type: 'string', format: 'regex' },
+    additionalItems: { $ref: '#' },
+    items: { anyOf: [{ $ref: '#' }, { $ref: '#/definitions/schemaArray' }] },
+    maxItems: { $ref: '#/definitions/nonNegativeInteger' },
+    minItems: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+    uniqueItems: { type: 'boolean' },
+    contains: { $ref: '#' },
+    maxProperties: { $ref: '#/definitions/nonNegativeInteger' },
+    minProperties: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+    required: { $ref: '#/definitions/stringArray' },
+    additionalProperties: { $ref: '#' },
+    definitions: { type: 'object', additionalProperties: { $ref: '#' } },
+    properties: { type: 'object', additionalProperties: { $ref: '#' } },
+    patternProperties: {
+      type: 'object',
+      additionalProperties: { $ref: '#' },
+      propertyNames: { format: 'regex' },
+    },
+    dependencies: {
+      type: 'object',
+      additionalProperties: { anyOf: [{ $ref: '#' }, { $ref: '#/definitions/stringArray' }] },
+    },
+    propertyNames: { $ref: '#' },
+    enum: { type: 'array', items: true },
+    type: {
+      anyOf: [
+        { $ref: '#/definitions/simpleTypes' },
+        { type: 'array', items: { $ref: '#/definitions/simpleTypes' }, minItems: 1, uniqueItems: true },
+      ],
+    },
+    format: { type: 'string' },
+    contentMediaType: { type: 'string' },
+    contentEncoding: { type: 'string' },
+    if: { $ref: '#' },
+    // biome-ignore lint/suspicious/noThenProperty: a JSON schema keyword
+    then: { $ref: '#' },
+    else: { $ref: '#' },
+    allOf: { $ref: '#/definitions/schemaArray' },
+    anyOf: { $ref: '#/definitions/schemaArray' },
+    oneOf: { $ref: '#/definitions/schemaArray' },
+    not: { $ref: '#' },
+  },
+  definitions: {
+    schemaArray: { type: 'array', minItems: 1, items: { $ref: '#' } },
+    nonNegativeInteger: { type: 'integer', minimum: 0 },
+    nonNegativeIntegerDefault0: { allOf: [{ $ref: '#/definitions/nonNegativeInteger' }] },
+    simpleTypes,
+    stringArray: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+  },
+};
+
+/** metaschemaURL names the metaschema of a draft as the library prints it. */
+function metaschemaURL(schema: Schema): string {
+  const s = typeof schema === 'object' && typeof schema.$schema === 'string' ? schema.$schema : '';
+  if (s.includes('draft-04')) return 'http://json-schema.org/draft-04/schema#';
+  if (s.includes('draft-06')) return 'http://json-schema.org/draft-06/schema#';
+  if (s.includes('draft-07')) return 'http://json-schema.org/draft-07/schema#';
+  return 'https://json-schema.org/draft/2020-12/schema#';
+}
+
+/** metaErrors validates a schema document against its draft's metaschema; '' when it is valid. */
+function metaErrors(schema: Schema, doc: GoValue): string {
+  const draft = draftOf(schema);
+  const meta = (draft <= 7 ? meta07 : meta2020) as unknown as Schema;
+  const err = new Validator({ root: meta, draft: draft <= 7 ? 7 : 2020 }, meta, doc, []).run();
+  if (!err) return '';
+  const out: string[] = [];
+  for (const c of err.group ? err.causes : [err]) display(c, 1, out);
+  return (
+    `"file:///values.schema.json#" is not valid against metaschema: jsonschema validation failed with ` +
+    `${quote(metaschemaURL(schema))}${out.join('')}`
+  );
+}
+
 function jsonPtr(tokens: string[]): string {
   return tokens.map((t) => `/${t.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 }
@@ -871,8 +1107,9 @@ function display(e: SchemaError, indent: number, out: string[]): void {
  */
 export function validateValues(schemaText: string, values: GoMap): string | null {
   let root: Schema;
+  let doc: GoValue;
   try {
-    decodeJson(schemaText);
+    doc = decodeJson(schemaText);
     root = JSON.parse(schemaText) as Schema;
   } catch (e) {
     // Helm: a schema that is not JSON reports Go's decoder error, without a trailing newline.
@@ -880,6 +1117,8 @@ export function validateValues(schemaText: string, values: GoMap): string | null
     if (e instanceof SyntaxError) return e.message;
     throw e;
   }
+  const metaError = metaErrors(root, doc);
+  if (metaError !== '') return metaError;
   const ctx: Ctx = { root, draft: draftOf(root) };
   const missing = missingRef(ctx, root);
   if (missing !== undefined) return `json-pointer in "file:///values.schema.json${missing}" not found`;
