@@ -13,7 +13,7 @@ const cases: { name: string; input: string }[] = [
   { name: 'required as a boolean', input: '{"properties":{"a":{"required":true}}}' },
   { name: 'unknown type', input: '{"type":"foo"}' },
   { name: 'negative minLength', input: '{"properties":{"a":{"type":"string","minLength":-1}}}' },
-  { name: 'two errors in one vocabulary', input: '{"properties":{"a":{"minLength":-1,"maxLength":"x"}}}' },
+  { name: 'errors in two vocabularies', input: '{"properties":{"a":{"minLength":-1,"title":5}}}' },
   { name: 'schema is a string', input: '"x"' },
   { name: 'properties is a number', input: '{"properties":5}' },
   { name: 'items as an array in 2020-12', input: '{"items":[{"type":"string"}]}' },
