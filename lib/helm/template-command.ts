@@ -203,6 +203,7 @@ function templateLoaded(
 ): TemplateResult {
   const type = loaded.metadata.type ?? '';
   if (type !== '' && type !== 'application') throw new Failure(`${type} charts are not installable`);
+  if (loaded.metadata.deprecated) run.logs.push('level=WARN msg="this chart is deprecated"');
   checkDependencies(loaded);
   const namespace = options.namespace ?? 'default';
   if (name === '' || name.length > 53 || !releaseNamePattern.test(name)) {

@@ -625,6 +625,25 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'deprecated chart warns',
+    chart: { 'Chart.yaml': chartYaml('c', 'deprecated: true\n'), 'templates/a.yaml': cm('a') },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'apiVersion v1 chart with requirements.yaml',
+    chart: {
+      'Chart.yaml': 'apiVersion: v1\nname: c\nversion: 0.1.0\n',
+      'requirements.yaml':
+        'dependencies:\n- name: s\n  version: 0.1.0\n  repository: file://charts/s\n  condition: s.on\n',
+      'values.yaml': 's:\n  on: true\n',
+      'templates/a.yaml': '# {{ .Chart.APIVersion }} {{ len .Chart.Dependencies }} {{ .Values.s.x }}\n',
+      'charts/s/Chart.yaml': 'apiVersion: v1\nname: s\nversion: 0.1.0\n',
+      'charts/s/values.yaml': 'x: from-sub\n',
+      'charts/s/templates/s.yaml': '# {{ .Chart.Name }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),
