@@ -2,7 +2,7 @@
  * Go's fmt and strconv formatting of {@link GoValue}s: what `{{ x }}`, `print`, `printf`, `%v`,
  * `%q`, `%T` and sprig's `toString`/`quote` print.
  */
-import { GoInt, GoMap, GoObject, type GoValue, goTypeName, isUnsigned, sliceType } from './value';
+import { GoInt, GoMap, GoObject, GoPanic, type GoValue, goTypeName, isUnsigned, sliceType } from './value';
 
 // ---------------------------------------------------------------------------------------------
 // Decimal digits of a float64 (strconv's decimalSlice: value = 0.d1d2…dn × 10^dp).
@@ -793,7 +793,8 @@ class Printer {
 
   printPointer(arg: GoValue, verb: string): void {
     if (Array.isArray(arg) || arg instanceof GoMap || arg instanceof Uint8Array || arg instanceof GoObject) {
-      throw new Error('lib/go/fmt: %p (a memory address) cannot be reproduced');
+      // Go prints a memory address, which no other process can reproduce.
+      throw new GoPanic('%p (a memory address) cannot be reproduced');
     }
     this.badVerb(verb, arg);
   }
@@ -880,7 +881,7 @@ class Printer {
       return;
     }
     // Go: a func value prints as its code address, which no other process can reproduce.
-    throw new Error(`lib/go/fmt: printing the function ${v.name} (a code address) cannot be reproduced`);
+    throw new GoPanic(`printing the function ${v.name} (a code address) cannot be reproduced`);
   }
 
   /** doPrintf interprets a format string (fmt's doPrintf). */

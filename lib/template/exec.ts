@@ -658,7 +658,14 @@ export class State {
       this.errorf(`can't print ${node.toString()} of type ${goTypeName(v)}`);
     }
     if (typeof v === 'string') this.out += v;
-    else this.out += formatValue(v);
+    else {
+      try {
+        this.out += formatValue(v);
+      } catch (e) {
+        if (e instanceof GoPanic) this.errorf(e.message, e);
+        throw e;
+      }
+    }
   }
 }
 
