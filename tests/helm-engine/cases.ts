@@ -644,6 +644,21 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'common.Values passed to sprig map functions',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'values.yaml': 'a: {b: {x: 1}}\nc: 2\n',
+      'templates/a.yaml':
+        '# {{ keys .Values | sortAlpha }} {{ hasKey .Values "a" }} {{ dig "a" "b" "x" 0 .Values }} {{ typeOf .Values }} {{ kindOf .Values }}\n# {{ pick .Values "c" }} {{ omit .Values "a" }} {{ len .Values }} {{ empty .Values }} {{ typeOf (deepCopy .Values) }}\n# {{ $_ := set .Values "n" 1 }}{{ .Values.n }} {{ typeOf .Values.AsMap }} {{ typeOf .Chart }} {{ typeOf .Files }} {{ typeOf .Capabilities.APIVersions }}\n# {{ has "apps/v1" .Capabilities.APIVersions }} {{ typeOf .Release.Revision }} {{ typeOf .Template }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'keys of .Files is a type error',
+    chart: { 'Chart.yaml': chartYaml(), 'templates/a.yaml': '# {{ keys .Files }}\n' },
+    args: ['r', 'c'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),
