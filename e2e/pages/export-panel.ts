@@ -46,7 +46,7 @@ export class ExportPanel {
     };
     this.page.on('download', onDownload);
     await this.page.getByRole('button', { name: button, exact: true }).click();
-    const alert = this.page.getByRole('alert');
+    const alert = this.page.getByRole('region', { name: /^Export / }).getByRole('alert');
     await expect(alert).toBeVisible();
     this.page.off('download', onDownload);
     expect(downloaded, `${button} must not download anything`).toBe(false);
