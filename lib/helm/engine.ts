@@ -74,18 +74,23 @@ function recursionMessage(e: Error, r: { name: string; count: number; stack: str
     if (!m.endsWith(inner)) return undefined;
     prefixes.push(m.slice(0, m.length - inner.length));
   }
-  // One prefix per include call: those on the stack, then the call that was cut short.
-  if (
-    prefixes.length !== r.stack.length + 1 ||
-    !prefixes.every((p) => p.endsWith('error calling include: '))
-  ) {
-    return undefined;
+  // Prefixes grouped per include call (a tpl call adds its own prefixes to the group of the
+  // include it leads to): one group per include on the stack, then the call that was cut short.
+  const groups: string[] = [];
+  let group = '';
+  for (const p of prefixes) {
+    group += p;
+    if (p.endsWith('error calling include: ')) {
+      groups.push(group);
+      group = '';
+    }
   }
+  if (group !== '' || groups.length !== r.stack.length + 1) return undefined;
   const previous = r.stack.lastIndexOf(r.name);
   if (previous < 0) return undefined;
-  const cycle = prefixes.slice(previous + 1).join('');
+  const cycle = groups.slice(previous + 1).join('');
   const final = `rendering template has a nested reference name: ${r.name}: unable to execute template`;
-  return prefixes.join('') + cycle.repeat(recursionMaxNums + 1 - r.count) + final;
+  return groups.join('') + cycle.repeat(recursionMaxNums + 1 - r.count) + final;
 }
 
 interface Renderable {
@@ -379,8 +384,16 @@ export function renderChart(
         text = set.execute(name, r.vals, execOptions(ctx));
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
-        const cut = ctx.recursion && recursionMessage(e, ctx.recursion);
-        const message = cut || formatExecError(name, errorChain(e), e instanceof ExecError);
+        let message: string;
+        if (ctx.recursion) {
+          // A recursion of a shape recursionMessage cannot extend: say where it was cut.
+          message =
+            recursionMessage(e, ctx.recursion) ??
+            e.message.replace(
+              recursionMarker,
+              `rendering template has a nested reference name: ${ctx.recursion.name}: unable to execute template`,
+            );
+        } else message = formatExecError(name, errorChain(e), e instanceof ExecError);
         const info: TemplateRenderError['info'] = { message, file: e.templateName, line: e.line, col: e.col };
         const valuePath = failingValuePath(e);
         if (valuePath !== undefined) info.valuePath = valuePath;

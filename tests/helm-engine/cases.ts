@@ -659,6 +659,25 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'mutual include recursion',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/_h.tpl':
+        '{{ define "a" }}{{ include "b" . }}{{ end }}{{ define "b" }}x{{ include "a" . }}{{ end }}',
+      'templates/a.yaml': 'a: {{ include "a" . }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'include recursion through tpl',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/_h.tpl': '{{ define "r" }}{{ tpl "{{ include \\"r\\" . }}" . }}{{ end }}',
+      'templates/a.yaml': 'a: {{ include "r" . }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),
