@@ -10,40 +10,136 @@ import { type FuncMap, goFunc, type SprigEnv } from './func';
 const NS_PER_MS = 1_000_000n;
 const SECOND = 1_000_000_000n;
 
+/** FIXED prefixes the zone name of a fixed offset in seconds that has no name (`Fixed:19800`). */
+const FIXED = 'Fixed:';
+
 /** zoneOffset returns the UTC offset in seconds and the abbreviation of a zone at an instant. */
 function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
   if (zone === 'UTC') return { offset: 0, abbr: 'UTC' };
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    timeZoneName: 'short',
-  });
-  const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const local = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-  const offset = Math.round((local - Math.floor(ms / 1000) * 1000) / 1000);
-  let abbr = parts.timeZoneName ?? '';
-  if (!/^[A-Z]{2,5}$/.test(abbr)) {
-    // Go: zones without a letter abbreviation print their offset (`+0530`, `-03`).
-    const sign = offset < 0 ? '-' : '+';
+  if (zone.startsWith(FIXED)) {
+    // Go: a zone without a name (time.FixedZone("", off)) prints its offset as -0700.
+    const offset = Number(zone.slice(FIXED.length));
     const a = Math.abs(offset);
-    const hh = String(Math.floor(a / 3600)).padStart(2, '0');
-    const mm = String(Math.floor((a % 3600) / 60)).padStart(2, '0');
-    abbr = mm === '00' ? `${sign}${hh}` : `${sign}${hh}${mm}`;
+    const hhmm = `${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
+    return { offset, abbr: `${offset < 0 ? '-' : '+'}${hhmm}` };
   }
-  return { offset, abbr };
+  const { offset, name } = zoneOffset(zone, ms);
+  return { offset, abbr: abbreviation(zone, ms, offset, name) };
+}
+
+/**
+ * ZONE_ABBRS lists tz database abbreviations (standard, then daylight) of common zones, which Go
+ * prints for `MST` and which Intl does not provide reliably. Each line: abbreviations, then zones.
+ */
+const ZONE_ABBRS = `
+CET CEST: Europe/Paris Europe/Berlin Europe/Madrid Europe/Rome Europe/Amsterdam Europe/Brussels Europe/Vienna Europe/Zurich Europe/Stockholm Europe/Oslo Europe/Copenhagen Europe/Warsaw Europe/Prague Europe/Budapest Europe/Belgrade Europe/Zagreb Europe/Ljubljana Europe/Bratislava Europe/Luxembourg Europe/Monaco Europe/Malta Europe/Andorra Europe/Tirane Europe/Sarajevo Europe/Skopje Europe/Podgorica Europe/Gibraltar Europe/Vaduz Europe/San_Marino Europe/Vatican Europe/Busingen Africa/Ceuta Arctic/Longyearbyen
+CET: Africa/Tunis Africa/Algiers
+EET EEST: Europe/Athens Europe/Helsinki Europe/Kyiv Europe/Kiev Europe/Riga Europe/Tallinn Europe/Vilnius Europe/Sofia Europe/Bucharest Europe/Chisinau Europe/Mariehamn Europe/Uzhgorod Europe/Zaporozhye Asia/Beirut Asia/Nicosia Europe/Nicosia Asia/Famagusta Africa/Cairo
+EET: Africa/Tripoli Europe/Kaliningrad
+WET WEST: Europe/Lisbon Atlantic/Madeira Atlantic/Canary Atlantic/Faroe
+GMT BST: Europe/London Europe/Jersey Europe/Guernsey Europe/Isle_of_Man Europe/Belfast
+GMT IST: Europe/Dublin
+MSK: Europe/Moscow Europe/Simferopol Europe/Kirov Europe/Volgograd
+GMT: GMT Etc/GMT Africa/Abidjan Africa/Accra Africa/Dakar Africa/Bamako Africa/Monrovia Atlantic/Reykjavik Africa/Ouagadougou Africa/Conakry Africa/Freetown Africa/Lome Africa/Nouakchott Africa/Banjul Africa/Bissau Atlantic/St_Helena
+UTC: Etc/UTC Etc/Universal Etc/Zulu Universal Zulu UCT Etc/UCT
+WAT: Africa/Lagos Africa/Kinshasa Africa/Luanda Africa/Douala Africa/Libreville Africa/Malabo Africa/Niamey Africa/Ndjamena Africa/Porto-Novo Africa/Bangui Africa/Brazzaville
+CAT: Africa/Maputo Africa/Harare Africa/Lusaka Africa/Lubumbashi Africa/Blantyre Africa/Bujumbura Africa/Gaborone Africa/Kigali Africa/Windhoek Africa/Juba Africa/Khartoum
+EAT: Africa/Nairobi Africa/Addis_Ababa Africa/Dar_es_Salaam Africa/Kampala Africa/Mogadishu Africa/Djibouti Africa/Asmara Indian/Antananarivo Indian/Comoro Indian/Mayotte
+SAST: Africa/Johannesburg Africa/Maseru Africa/Mbabane
+EST EDT: America/New_York America/Detroit America/Toronto America/Montreal America/Nassau America/Iqaluit America/Indiana/Indianapolis America/Indianapolis America/Kentucky/Louisville America/Louisville US/Eastern EST5EDT
+CST CDT: America/Chicago America/Winnipeg America/Matamoros America/Indiana/Knox America/Menominee America/North_Dakota/Center America/Havana US/Central CST6CDT
+MST MDT: America/Denver America/Edmonton America/Boise America/Ciudad_Juarez US/Mountain MST7MDT
+PST PDT: America/Los_Angeles America/Vancouver America/Tijuana US/Pacific PST8PDT
+AKST AKDT: America/Anchorage America/Juneau America/Sitka America/Nome America/Yakutat US/Alaska
+HST HDT: America/Adak
+AST ADT: America/Halifax America/Glace_Bay America/Moncton America/Goose_Bay Atlantic/Bermuda America/Thule
+NST NDT: America/St_Johns
+EST: America/Jamaica America/Panama America/Cancun EST
+CST: America/Mexico_City America/Regina America/Guatemala America/Costa_Rica America/El_Salvador America/Tegucigalpa America/Managua America/Belize America/Monterrey America/Merida America/Bahia_Banderas Asia/Shanghai Asia/Chongqing Asia/Harbin Asia/Macau Asia/Taipei PRC ROC
+MST: America/Phoenix America/Whitehorse America/Dawson_Creek America/Hermosillo America/Mazatlan America/Creston MST
+HST: Pacific/Honolulu US/Hawaii HST
+AST: America/Puerto_Rico America/Santo_Domingo America/Barbados America/Martinique America/Port_of_Spain
+JST: Asia/Tokyo Japan
+KST: Asia/Seoul Asia/Pyongyang ROK
+HKT: Asia/Hong_Kong Hongkong
+PST: Asia/Manila
+WIB: Asia/Jakarta Asia/Pontianak
+WITA: Asia/Makassar
+WIT: Asia/Jayapura
+PKT: Asia/Karachi
+IST: Asia/Kolkata Asia/Calcutta
+IST IDT: Asia/Jerusalem Asia/Tel_Aviv Israel
+AEST AEDT: Australia/Sydney Australia/Melbourne Australia/Hobart Australia/Canberra Australia/ACT Australia/NSW Australia/Victoria Australia/Tasmania
+AEST: Australia/Brisbane Australia/Lindeman Australia/Queensland
+ACST ACDT: Australia/Adelaide Australia/Broken_Hill Australia/South
+ACST: Australia/Darwin Australia/North
+AWST: Australia/Perth Australia/West
+NZST NZDT: Pacific/Auckland NZ
+ChST: Pacific/Guam Pacific/Saipan
+SST: Pacific/Pago_Pago Pacific/Midway
+`;
+
+let abbrTable: Map<string, string[]> | undefined;
+
+function zoneAbbrs(zone: string): string[] | undefined {
+  if (!abbrTable) {
+    abbrTable = new Map();
+    for (const line of ZONE_ABBRS.trim().split('\n')) {
+      const [abbrs, zones] = line.split(': ') as [string, string];
+      for (const z of zones.split(' ')) abbrTable.set(z, abbrs.split(' '));
+    }
+  }
+  return abbrTable.get(zone);
+}
+
+/** abbreviation returns the name Go prints for a zone at an instant (tz database abbreviations). */
+function abbreviation(zone: string, ms: number, offset: number, intlName: string): string {
+  const known = zoneAbbrs(zone);
+  if (known) {
+    if (known.length === 1) return known[0]!;
+    // The daylight abbreviation goes with the larger of the year's two offsets.
+    const year = new Date(ms).getUTCFullYear();
+    const jan = zoneOffset(zone, Date.UTC(year, 0, 1)).offset;
+    const jul = zoneOffset(zone, Date.UTC(year, 6, 1)).offset;
+    return offset === Math.max(jan, jul) && jan !== jul ? known[1]! : known[0]!;
+  }
+  if (/^[A-Z]{3,5}$/.test(intlName) && (zone.startsWith('America/') || zone.startsWith('US/')))
+    return intlName;
+  // Go (tz database): zones without a letter abbreviation print their offset (`+0530`, `-03`).
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  const hh = String(Math.floor(a / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((a % 3600) / 60)).padStart(2, '0');
+  return mm === '00' ? `${sign}${hh}` : `${sign}${hh}${mm}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** zoneOffset returns a zone's UTC offset in seconds at an instant, and Intl's short name for it. */
+function zoneOffset(zone: string, ms: number): { offset: number; name: string } {
+  let fmt = formatters.get(zone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      timeZoneName: 'short',
+    });
+    formatters.set(zone, fmt);
+  }
+  const parts = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const local = new Date(0);
+  local.setUTCFullYear(Number(parts.year), Number(parts.month) - 1, Number(parts.day));
+  local.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return {
+    offset: Math.round((local.getTime() - Math.floor(ms / 1000) * 1000) / 1000),
+    name: parts.timeZoneName ?? '',
+  };
 }
 
 /** validZone reports whether Intl knows an IANA zone name. */
@@ -405,13 +501,16 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   let nanos = 0;
   let pm: boolean | undefined;
   let offset: number | undefined;
+  let isZ = false;
   const num = (tok: string, min2: number, max2: number): number => {
     const m = new RegExp(`^\\d{${min2},${max2}}`).exec(v);
     if (!m) return fail(tok, v);
     v = v.slice(m[0].length);
     return Number(m[0]);
   };
-  for (const ch of splitLayout(layout)) {
+  const chunks = splitLayout(layout);
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const ch = chunks[ci]!;
     if ('lit' in ch) {
       if (!v.startsWith(ch.lit)) fail(ch.lit, v);
       v = v.slice(ch.lit.length);
@@ -473,14 +572,18 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
         min = num(tok, tok === '4' ? 1 : 2, 2);
         break;
       case '05':
-      case '5':
+      case '5': {
         sec = num(tok, tok === '5' ? 1 : 2, 2);
-        if (/^[.,]\d/.test(v)) {
+        // Go: a fraction after the seconds is read here unless the layout has its own element.
+        const next = chunks[ci + 1];
+        const layoutHasFraction = next !== undefined && 'tok' in next && /^[.,]/.test(next.tok);
+        if (!layoutHasFraction && /^[.,]\d/.test(v)) {
           const m = /^[.,](\d+)/.exec(v)!;
           nanos = Number(m[1]!.slice(0, 9).padEnd(9, '0'));
           v = v.slice(m[0].length);
         }
         break;
+      }
       case 'PM':
       case 'pm': {
         const m = /^(AM|PM|am|pm)/.exec(v);
@@ -492,19 +595,33 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
       case 'MST': {
         const m = /^[A-Z]{3,5}|^UTC/.exec(v);
         if (!m) fail(tok, v);
-        if (m![0] === 'UTC' || m![0] === 'GMT') offset = 0;
+        if (m![0] === 'UTC') {
+          offset = 0;
+          isZ = true;
+        }
         v = v.slice(m![0].length);
         break;
       }
       default:
         if (tok[0] === '.' || tok[0] === ',') {
-          const m = /^[.,](\d+)/.exec(v);
-          if (!m) fail(tok, v);
-          nanos = Number(m![1]!.slice(0, 9).padEnd(9, '0'));
-          v = v.slice(m![0].length);
+          if (tok[1] === '0') {
+            // Go: `.000` takes exactly that many digits.
+            const m = new RegExp(`^[.,](\\d{${tok.length - 1}})`).exec(v);
+            if (!m) fail(tok, v);
+            nanos = Number(m![1]!.slice(0, 9).padEnd(9, '0'));
+            v = v.slice(m![0].length);
+          } else {
+            // Go: `.999` is optional and takes any number of digits.
+            const m = /^[.,](\d+)/.exec(v);
+            if (m) {
+              nanos = Number(m[1]!.slice(0, 9).padEnd(9, '0'));
+              v = v.slice(m[0].length);
+            }
+          }
         } else {
           if (tok[0] === 'Z' && v.startsWith('Z')) {
             offset = 0;
+            isZ = true;
             v = v.slice(1);
             break;
           }
@@ -532,7 +649,9 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   let z = zone;
   if (offset !== undefined) {
     ms = wallMs - offset * 1000;
-    if (offset !== zoneInfo(zone, ms).offset) z = offset === 0 ? 'UTC' : zone;
+    // Go: `Z` is UTC; an offset matching the location's keeps it; any other is a nameless fixed zone.
+    if (isZ) z = 'UTC';
+    else if (offset !== zoneInfo(zone, ms).offset) z = `${FIXED}${offset}`;
   } else {
     ms = wallMs - zoneInfo(zone, wallMs).offset * 1000;
     ms = wallMs - zoneInfo(zone, ms).offset * 1000;

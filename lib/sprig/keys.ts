@@ -76,24 +76,26 @@ function randomPrime(env: SprigEnv, bits: number, avoid?: bigint): bigint {
   const b = randomBytes(env, bits / 8);
   b[0]! |= 0xc0;
   b[b.length - 1]! |= 1;
-  let n = asn1.bytesToBig(b);
-  for (;;) {
+  return nextPrime(env, asn1.bytesToBig(b), avoid);
+}
+
+function nextPrime(env: SprigEnv, start: bigint, avoid?: bigint): bigint {
+  for (let n = start; ; n += 2n) {
     if (n !== avoid && isProbablePrime(n, env)) return n;
-    n += 2n;
   }
 }
 
-/** generateRsa makes an RSA key with e = 65537. */
+/** generateRsa makes an RSA key with e = 65537 (primes searched upwards from random starts). */
 export function generateRsa(env: SprigEnv, bits: number): PrivateKey {
   const e = 65537n;
-  for (;;) {
-    const p = randomPrime(env, bits / 2);
-    const q = randomPrime(env, bits / 2, p);
-    const phi = (p - 1n) * (q - 1n);
-    if (phi % e === 0n) continue;
-    const [hi, lo] = p > q ? [p, q] : [q, p];
-    return { kind: 'rsa', n: p * q, e, d: modInv(e, phi), p: hi, q: lo };
-  }
+  let p = randomPrime(env, bits / 2);
+  let q = randomPrime(env, bits / 2, p);
+  // Both p-1 and q-1 must be coprime to e; move on to the next prime otherwise.
+  while ((p - 1n) % e === 0n) p = nextPrime(env, p + 2n, q);
+  while ((q - 1n) % e === 0n) q = nextPrime(env, q + 2n, p);
+  const phi = (p - 1n) * (q - 1n);
+  const [hi, lo] = p > q ? [p, q] : [q, p];
+  return { kind: 'rsa', n: p * q, e, d: modInv(e, phi), p: hi, q: lo };
 }
 
 // P-256 (secp256r1).
@@ -129,12 +131,9 @@ function ecMul(k: bigint, pt: Pt): Pt {
   return r;
 }
 
+/** randomScalar returns a scalar in [1, N) from 32 random bytes. */
 function randomScalar(env: SprigEnv): bigint {
-  for (;;) {
-    const k = asn1.bytesToBig(randomBytes(env, 32));
-    if (k > 0n && k < N) return k;
-    if (k >= N) return mod(k, N - 1n) + 1n;
-  }
+  return mod(asn1.bytesToBig(randomBytes(env, 32)), N - 1n) + 1n;
 }
 
 /** generateEcdsa makes a P-256 key. */

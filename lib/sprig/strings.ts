@@ -375,21 +375,23 @@ export function strslice(v: GoValue): string[] {
   return [strval(v)];
 }
 
-/** cryptoRandom is goutils.CryptoRandom for sprig's four generators. */
-function cryptoRandom(env: SprigEnv, count: number, kind: 'alpha' | 'alnum' | 'ascii' | 'numeric'): string {
-  if (count <= 0) return '';
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+const CHARSETS = {
+  alpha: LETTERS,
+  alnum: `${DIGITS}${LETTERS}`,
+  numeric: DIGITS,
+  ascii: Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join(''),
+};
+
+/**
+ * cryptoRandom gives goutils.CryptoRandom's distribution for sprig's four generators (uniform over
+ * the accepted characters; Go draws from ' '..'z' and rejects the rest).
+ */
+function cryptoRandom(env: SprigEnv, count: number, kind: keyof typeof CHARSETS): string {
+  const chars = CHARSETS[kind];
   let out = '';
-  while (out.length < count) {
-    if (kind === 'ascii') {
-      out += String.fromCharCode(32 + randIntn(env, 95));
-      continue;
-    }
-    const c = 32 + randIntn(env, 91);
-    const ch = String.fromCharCode(c);
-    const letter = /[A-Za-z]/.test(ch);
-    const digit = /[0-9]/.test(ch);
-    if ((kind !== 'numeric' && letter) || (kind !== 'alpha' && digit)) out += ch;
-  }
+  for (let i = 0; i < count; i++) out += chars[randIntn(env, chars.length)];
   return out;
 }
 

@@ -419,6 +419,101 @@ const CASES: Case[] = [
   // misc
 ];
 
+/**
+ * RAW are whole template actions (pipelines, variables, methods and fields of sprig's values,
+ * non-deterministic functions checked through deterministic properties), rendered by helm and by
+ * lib/template. Each output is one line.
+ */
+const RAW: { tpl: string; err?: boolean }[] = [
+  { tpl: '{{ "hello" | upper | quote }}' },
+  { tpl: '{{ list 3 1 2 | sortAlpha | join "," }}' },
+  { tpl: '{{ $x := dict "a" 1 }}{{ $_ := set $x "b" 2 }}{{ $x | toJson }}' },
+  { tpl: '{{ range $i, $e := until 3 }}{{ $i }}:{{ $e }};{{ end }}' },
+  { tpl: '{{ range seq 3 | splitList " " }}<{{ . }}>{{ end }}' },
+  { tpl: '{{ default "x" .missing }}' },
+  { tpl: '{{ .missing | quote }}|{{ .missing | squote }}|{{ .missing | toString }}' },
+  { tpl: '{{ add 1 2 | typeOf }} {{ list 1 2 | first | typeOf }} {{ mul 1.5 2 }} {{ int64 "42" | add1 }}' },
+  { tpl: '{{ until 3 | len }} {{ untilStep 0 10 4 | toJson }}' },
+  {
+    tpl: '{{ (semver "1.2.3").Major }} {{ (semver "1.2.3-alpha+m").Prerelease }} {{ (semver "v2").Original }}',
+  },
+  {
+    tpl: '{{ (semver "2.0.0").GreaterThan (semver "1.0.0") }} {{ (semver "1.0.0").Compare (semver "1.0.0-rc1") }}',
+  },
+  { tpl: '{{ semver "1.2.3" | toJson }} {{ semver "1.2" }}' },
+  {
+    tpl: '{{ (toDate "2006-01-02" "2024-02-03").Unix }} {{ toDate "2006-01-02" "2024-02-03" | date "Jan 2, 2006 3PM" }}',
+  },
+  {
+    tpl: '{{ toDate "2006-01-02" "2024-02-03" | unixEpoch }} {{ toDate "2006-01-02" "2024-02-03" | dateModify "-25h" }}',
+  },
+  { tpl: '{{ toDate "2006-01-02T15:04:05Z07:00" "2024-02-03T10:20:30+05:30" }}' },
+  { tpl: '{{ toDate "2006-01-02" "2024-02-03" | toJson }}' },
+  {
+    tpl: '{{ toDate "2006-01-02T15:04:05Z07:00" "2024-02-03T10:20:30+00:00" }} {{ toDate "2006-01-02T15:04:05Z07:00" "2024-02-03T10:20:30Z" }}',
+  },
+  {
+    tpl: '{{ toDate "02 Jan 06 15:04 MST" "03 Feb 24 10:20 UTC" }} {{ toDate "2006-01-02 15:04:05.000" "2024-02-03 10:20:30.123" }}',
+  },
+  {
+    tpl: '{{ dateInZone "2006-01-02 15:04 MST" (toDate "2006-01-02T15:04:05Z07:00" "2024-07-03T10:20:30-03:00") "Europe/Paris" }}',
+  },
+  {
+    tpl: '{{ dateInZone "Monday, 02-Jan-06 15:04:05 MST" 1700000000 "America/New_York" }} {{ dateInZone "3:04:05.000000 pm Z07:00" 0 "Asia/Tokyo" }}',
+  },
+  { tpl: '{{ (genCA "x" 1).Cert | hasPrefix "-----BEGIN CERTIFICATE-----" }}' },
+  {
+    tpl: '{{ $c := genCA "x" 1 }}{{ $c.Key | hasPrefix "-----BEGIN RSA PRIVATE KEY-----" }} {{ typeOf $c }}',
+  },
+  {
+    tpl: '{{ $ca := genCA "ca" 3 }}{{ $s := genSignedCert "s" (list "1.2.3.4") (list "a") 3 $ca }}{{ $s.Cert | hasSuffix "-----END CERTIFICATE-----\\n" }}',
+  },
+  {
+    tpl: '{{ genPrivateKey "ecdsa" | hasPrefix "-----BEGIN EC PRIVATE KEY-----" }} {{ genPrivateKey "ed25519" | len }}',
+  },
+  { tpl: '{{ bcrypt "x" | len }} {{ htpasswd "u" "p" | hasPrefix "u:$2a$10$" }}' },
+  {
+    tpl: '{{ randAlphaNum 10 | len }} {{ randNumeric 5 | regexMatch "^[0-9]{5}$" }} {{ uuidv4 | len }} {{ randAscii 3 | len }}',
+  },
+  { tpl: '{{ randInt 5 6 }} {{ shuffle "aaa" }} {{ randBytes 12 | len }}' },
+  { tpl: '{{ encryptAES "k" "text" | decryptAES "k" }}' },
+  { tpl: '{{ now | typeOf }} {{ now | date "2006" | len }} {{ ago now | len | lt 6 }}' },
+  { tpl: '{{ dict "a" 1 "b" (list 1.5 nil) | toJson }} {{ list 1 "a" | toRawJson }}' },
+  { tpl: '{{ ternary "a" "b" (eq 1 1) }} {{ coalesce .a .b "c" }} {{ get (dict) "x" | typeOf }}' },
+  { tpl: '{{ pluck "a" (dict "a" 1) (dict "a" 2) | toJson }} {{ dig "a" "b" "d" (dict) }}' },
+  { tpl: '{{ "abc" | substr 1 2 }} {{ regexFind "[0-9]+" "a12" | atoi | add 1 }}' },
+  { tpl: '{{ urlParse "http://u@x:1/y?q#f" | toJson }}' },
+  { tpl: '{{ keys (dict "b" 1 "a" 2) | sortAlpha | toJson }} {{ dict "x" 1 | values | toJson }}' },
+  { tpl: '{{ split "," "a,b" | toJson }} {{ (split "," "a,b")._1 }}' },
+  { tpl: '{{ fromJson `{"a":1}` | toJson }} {{ mustFromJson "[1]" | first | typeOf }}' },
+  {
+    tpl: '{{ splitList "," "a,b" | typeOf }} {{ toStrings (list 1) | typeOf }} {{ chunk 1 (list 1) | typeOf }}',
+  },
+  { tpl: '{{ b64enc "a" | b64dec }} {{ "héllo" | b32enc }} {{ sha1sum "" }}' },
+  {
+    tpl: '{{ max 1 2 | add1 | typeOf }} {{ float64 "1.5" | typeOf }} {{ round 1.5 0 | typeOf }} {{ atoi "1" | typeOf }}',
+  },
+  { tpl: '{{ toDecimal "0777" | typeOf }} {{ seq 3 | typeOf }} {{ len (list 1 2) | add 1 }}' },
+  {
+    tpl: '{{ kindOf (semver "1.0.0") }} {{ kindOf (now) }} {{ kindOf (genCA "x" 1) }} {{ typeOf (until 2) }}',
+  },
+  {
+    tpl: '{{ dateInZone "MST-0700" 1705000000 "UTC" }}/{{ dateInZone "MST" 1720000000 "UTC" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Paris" }}/{{ dateInZone "MST" 1720000000 "Europe/Paris" }} {{ dateInZone "MST-0700" 1705000000 "Europe/London" }}/{{ dateInZone "MST" 1720000000 "Europe/London" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Lisbon" }}/{{ dateInZone "MST" 1720000000 "Europe/Lisbon" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Dublin" }}/{{ dateInZone "MST" 1720000000 "Europe/Dublin" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Moscow" }}/{{ dateInZone "MST" 1720000000 "Europe/Moscow" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Istanbul" }}/{{ dateInZone "MST" 1720000000 "Europe/Istanbul" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Berlin" }}/{{ dateInZone "MST" 1720000000 "Europe/Berlin" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Kyiv" }}/{{ dateInZone "MST" 1720000000 "Europe/Kyiv" }} {{ dateInZone "MST-0700" 1705000000 "America/New_York" }}/{{ dateInZone "MST" 1720000000 "America/New_York" }} {{ dateInZone "MST-0700" 1705000000 "America/Chicago" }}/{{ dateInZone "MST" 1720000000 "America/Chicago" }} {{ dateInZone "MST-0700" 1705000000 "America/Denver" }}/{{ dateInZone "MST" 1720000000 "America/Denver" }} {{ dateInZone "MST-0700" 1705000000 "America/Phoenix" }}/{{ dateInZone "MST" 1720000000 "America/Phoenix" }} {{ dateInZone "MST-0700" 1705000000 "America/Los_Angeles" }}/{{ dateInZone "MST" 1720000000 "America/Los_Angeles" }} {{ dateInZone "MST-0700" 1705000000 "America/Anchorage" }}/{{ dateInZone "MST" 1720000000 "America/Anchorage" }} {{ dateInZone "MST-0700" 1705000000 "Pacific/Honolulu" }}/{{ dateInZone "MST" 1720000000 "Pacific/Honolulu" }} {{ dateInZone "MST-0700" 1705000000 "America/Sao_Paulo" }}/{{ dateInZone "MST" 1720000000 "America/Sao_Paulo" }} {{ dateInZone "MST-0700" 1705000000 "America/Halifax" }}/{{ dateInZone "MST" 1720000000 "America/Halifax" }} {{ dateInZone "MST-0700" 1705000000 "America/St_Johns" }}/{{ dateInZone "MST" 1720000000 "America/St_Johns" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Tokyo" }}/{{ dateInZone "MST" 1720000000 "Asia/Tokyo" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Kolkata" }}/{{ dateInZone "MST" 1720000000 "Asia/Kolkata" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Shanghai" }}/{{ dateInZone "MST" 1720000000 "Asia/Shanghai" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Singapore" }}/{{ dateInZone "MST" 1720000000 "Asia/Singapore" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Dubai" }}/{{ dateInZone "MST" 1720000000 "Asia/Dubai" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Seoul" }}/{{ dateInZone "MST" 1720000000 "Asia/Seoul" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Hong_Kong" }}/{{ dateInZone "MST" 1720000000 "Asia/Hong_Kong" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Jerusalem" }}/{{ dateInZone "MST" 1720000000 "Asia/Jerusalem" }} {{ dateInZone "MST-0700" 1705000000 "Australia/Sydney" }}/{{ dateInZone "MST" 1720000000 "Australia/Sydney" }} {{ dateInZone "MST-0700" 1705000000 "Australia/Adelaide" }}/{{ dateInZone "MST" 1720000000 "Australia/Adelaide" }} {{ dateInZone "MST-0700" 1705000000 "Australia/Perth" }}/{{ dateInZone "MST" 1720000000 "Australia/Perth" }} {{ dateInZone "MST-0700" 1705000000 "Pacific/Auckland" }}/{{ dateInZone "MST" 1720000000 "Pacific/Auckland" }} {{ dateInZone "MST-0700" 1705000000 "Africa/Johannesburg" }}/{{ dateInZone "MST" 1720000000 "Africa/Johannesburg" }} {{ dateInZone "MST-0700" 1705000000 "Africa/Lagos" }}/{{ dateInZone "MST" 1720000000 "Africa/Lagos" }} {{ dateInZone "MST-0700" 1705000000 "Africa/Nairobi" }}/{{ dateInZone "MST" 1720000000 "Africa/Nairobi" }} {{ dateInZone "MST-0700" 1705000000 "Africa/Cairo" }}/{{ dateInZone "MST" 1720000000 "Africa/Cairo" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Jakarta" }}/{{ dateInZone "MST" 1720000000 "Asia/Jakarta" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Karachi" }}/{{ dateInZone "MST" 1720000000 "Asia/Karachi" }} {{ dateInZone "MST-0700" 1705000000 "America/Mexico_City" }}/{{ dateInZone "MST" 1720000000 "America/Mexico_City" }} {{ dateInZone "MST-0700" 1705000000 "America/Bogota" }}/{{ dateInZone "MST" 1720000000 "America/Bogota" }} {{ dateInZone "MST-0700" 1705000000 "America/Argentina/Buenos_Aires" }}/{{ dateInZone "MST" 1720000000 "America/Argentina/Buenos_Aires" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Manila" }}/{{ dateInZone "MST" 1720000000 "Asia/Manila" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Taipei" }}/{{ dateInZone "MST" 1720000000 "Asia/Taipei" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Kathmandu" }}/{{ dateInZone "MST" 1720000000 "Asia/Kathmandu" }} {{ dateInZone "MST-0700" 1705000000 "Asia/Tehran" }}/{{ dateInZone "MST" 1720000000 "Asia/Tehran" }} {{ dateInZone "MST-0700" 1705000000 "Europe/Athens" }}/{{ dateInZone "MST" 1720000000 "Europe/Athens" }} {{ dateInZone "MST-0700" 1705000000 "America/Toronto" }}/{{ dateInZone "MST" 1720000000 "America/Toronto" }} {{ dateInZone "MST-0700" 1705000000 "America/Vancouver" }}/{{ dateInZone "MST" 1720000000 "America/Vancouver" }}',
+  },
+  {
+    tpl: '{{ toDate "2006-01-02 15:04:05.999 MST" "2024-02-03 10:20:30 UTC" | unixEpoch }} {{ toDate "2006-01-02 15:04:05.999" "2024-02-03 10:20:30.5" }}',
+  },
+  { tpl: '{{ first 1 }}', err: true },
+  { tpl: '{{ repeat "a" 3 }}', err: true },
+  { tpl: '{{ repeat 1.5 "a" }}', err: true },
+  { tpl: '{{ dateModify "1h" "2024" }}', err: true },
+  { tpl: '{{ genSignedCert "x" nil nil 1 (dict) }}', err: true },
+  { tpl: '{{ (semver "1.0.0").Nope }}', err: true },
+  { tpl: '{{ dig "a" 1 (dict "a" 2) }}' },
+  { tpl: '{{ dig "a" "b" 1 (dict "a" 2) }}', err: true },
+  { tpl: '{{ mustToDate "2006" "x" }}', err: true },
+];
+
 function lit(e: Expr): string {
   if (e === null) return 'nil';
   if (typeof e === 'string') return JSON.stringify(e);
@@ -461,11 +556,16 @@ const want = new Map<number, string>();
 /** rendered holds helm's document body (ok cases) or its `Error:` text (error cases). */
 const rendered = new Map<number, string>();
 
-function render(cases: [number, Case][]): string {
+const RAW_TEMPLATE = (tpl: string) => `v: |2-\n  [${tpl}]\n`;
+const rawRendered = new Map<number, string>();
+
+function render(cases: [number, Case][], raw: [number, string][] = []): string {
   rmSync(join(dir, 'templates'), { recursive: true, force: true });
   mkdirSync(join(dir, 'templates'));
   for (const [n, k] of cases)
     writeFileSync(join(dir, 'templates', `t${String(n).padStart(4, '0')}.yaml`), TEMPLATE(k.expr));
+  for (const [n, t] of raw)
+    writeFileSync(join(dir, 'templates', `r${String(n).padStart(4, '0')}.yaml`), RAW_TEMPLATE(t));
   const r = spawnSync(helm, ['template', dir], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   return r.status === 0 ? r.stdout : `ERR ${r.stderr}`;
 }
@@ -496,7 +596,34 @@ beforeAll(async () => {
       err.replace(/^ERR Error: /, '').replace(/\n+Use --debug flag to render out invalid YAML\n*$/, ''),
     );
   }
-}, 120_000);
+  const rawOk = RAW.map((r, n) => [n, r] as const).filter(([, r]) => !r.err);
+  const rawOut = render(
+    [],
+    rawOk.map(([n, r]) => [n, r.tpl]),
+  );
+  if (rawOut.startsWith('ERR')) throw new Error(`helm failed on the raw snippets: ${rawOut}`);
+  for (const doc of rawOut.split('---\n# Source: c/templates/r').slice(1)) {
+    rawRendered.set(Number(doc.slice(0, 4)), doc.slice(doc.indexOf('\n') + 1).trimEnd());
+  }
+  for (const [n, r] of RAW.map((r, n) => [n, r] as const).filter(([, r]) => r.err)) {
+    const err = render([], [[n, r.tpl]]);
+    rawRendered.set(
+      n,
+      goMessage(
+        err.replace(/^ERR Error: /, '').replace(/\n+Use --debug flag to render out invalid YAML\n*$/, ''),
+      ),
+    );
+  }
+}, 180_000);
+
+/**
+ * goMessage undoes Helm v4's multi-line layout of a single-level template error
+ * (`file:L:C\n  executing "…" at <…>:\n    msg`) into Go's one-line message.
+ */
+function goMessage(helmText: string): string {
+  const m = /^(\S+:\d+:\d+)\n {2}(executing ".*" at <.*>):\n {4}([\s\S]*)$/.exec(helmText);
+  return m ? `template: ${m[1]}: ${m[2]}: ${m[3]}` : helmText;
+}
 
 afterAll(() => {
   if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
@@ -522,5 +649,20 @@ describe('sprig snippets through lib/template against helm template', () => {
       got = e instanceof Error ? e.message : String(e);
     }
     expect(got).toBe(rendered.get(n));
+  });
+});
+
+describe('raw sprig templates through lib/template against helm template', () => {
+  it.each(RAW.map((r, n) => ({ name: r.tpl, n, r })))('$name', ({ n, r }) => {
+    const name = `c/templates/r${String(n).padStart(4, '0')}.yaml`;
+    const set = new TemplateSet(funcs);
+    let got: string;
+    try {
+      set.parse(name, RAW_TEMPLATE(r.tpl));
+      got = set.execute(name, new GoMap(), { missingKey: 'zero' }).replaceAll('<no value>', '').trim();
+    } catch (e) {
+      got = e instanceof Error ? e.message : String(e);
+    }
+    expect(got).toBe(rawRendered.get(n));
   });
 });
