@@ -678,6 +678,15 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'printing capability objects',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/a.yaml':
+        '# {{ .Capabilities }}\n# {{ .Capabilities.HelmVersion }} {{ .Capabilities.APIVersions | len }}\n# {{ .Capabilities | toYaml | b64enc }}\n',
+    },
+    args: ['r', 'c', '--kube-version', 'v1.31.1+k3s1'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),
