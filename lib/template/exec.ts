@@ -38,6 +38,7 @@ import type { Tree } from './parse';
 import {
   assignable,
   canBeNil,
+  GoComplex,
   isIntType,
   isTrue,
   isUintType,
@@ -369,7 +370,7 @@ export class State {
   /** idealConstant gives an untyped number constant its type: int if integral syntax, else float64. */
   private idealConstant(n: NumberNode): Val {
     this.node = n;
-    if (n.isComplex) this.errorf(`complex constant ${n.text} is not supported`);
+    if (n.isComplex) return new GoComplex(n.complexReal, n.complexImag);
     const text = n.text;
     const hexInt =
       text.length > 2 && text[0] === '0' && (text[1] === 'x' || text[1] === 'X') && !/[pP]/.test(text);

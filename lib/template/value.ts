@@ -4,6 +4,7 @@
  * a nil interface{} (a valid value whose type is `interface {}`).
  */
 import {
+  formatFloat,
   GoInt,
   GoMap,
   GoObject,
@@ -110,4 +111,21 @@ export function assignable(v: GoValue, t: GoType | string): boolean {
   }
   if (v instanceof GoObject) return v.goType === t;
   return v !== null && goTypeName(v) === t;
+}
+
+/** GoComplex is a complex128 constant (`{{ 1+2i }}`); it prints as Go's %v does: `(1+2i)`. */
+export class GoComplex extends GoObject {
+  readonly goType = 'complex128';
+  override readonly kind = 'complex128';
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {
+    super();
+  }
+  format(): string {
+    const im = formatFloat(this.im, 'g', -1, 64);
+    const sign = im[0] === '-' || im[0] === '+' ? '' : '+';
+    return `(${formatFloat(this.re, 'g', -1, 64)}${sign}${im}i)`;
+  }
 }

@@ -90,6 +90,7 @@ const okSnippets: string[] = [
   '{{ printf "%s %d" }} {{ printf "%z" 1 }} {{ printf "%-" 1 }} {{ printf "%[0]d %[x]d %[1" 1 }}',
   '{{ printf "%.*d|%*.*f|%-*d|" -1 5 8 2 3.14159 -4 7 }}',
   '{{ printf "%v|%s|%q|%x" .Values.nil .Values.nil .Values.nil .Values.nil }}',
+  '{{ 1+2i }} {{ 1.5-2i }} {{ 3i }} {{ 1e6+0i }} {{ printf "%v %T" 2i 2i }} {{ -1-1i }} {{ 0i }}',
   // variables
   '{{ $x := 1 }}{{ $x }}{{ $x = 2 }}{{ $x }}',
   '{{ $x := 1 }}{{ range .Values.list }}{{ $x = . }}{{ end }}{{ $x }}',
