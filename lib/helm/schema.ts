@@ -134,6 +134,25 @@ function equals(a: unknown, b: unknown): boolean {
 interface Ctx {
   root: Schema;
   draft: number;
+  /** locations maps every schema object of the document to its JSON pointer (for cycle messages). */
+  locations?: WeakMap<object, string>;
+}
+
+/** schemaLocation returns the JSON pointer of a schema object inside the document ('' for the root). */
+function schemaLocation(ctx: Ctx, s: Schema): string {
+  if (typeof s !== 'object') return '';
+  if (!ctx.locations) {
+    const map = new WeakMap<object, string>();
+    const walk = (o: unknown, ptr: string) => {
+      if (o === null || typeof o !== 'object' || map.has(o)) return;
+      map.set(o, ptr);
+      for (const [k, v] of Object.entries(o))
+        walk(v, `${ptr}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    };
+    walk(ctx.root, '');
+    ctx.locations = map;
+  }
+  return ctx.locations.get(s) ?? '';
 }
 
 function draftOf(root: Schema): number {
@@ -176,12 +195,41 @@ class Validator {
   evaluated = new Set<string>();
   errors: SchemaError[] = [];
 
+  /** parent is the validator this one was started from (the library's scope chain). */
+  parent: Validator | undefined;
+  /** ref is `$ref` when this validator follows a reference. */
+  ref = '';
+  /** vid counts the instance levels below the root (same value ⇒ same vid). */
+  vid = 0;
+
   constructor(
     readonly ctx: Ctx,
     readonly s: Schema,
     readonly v: GoValue,
     readonly at: string[],
   ) {}
+
+  /** kwLoc is the keyword path from the root scope to this one (`/properties/a/$ref`). */
+  kwLoc(): string {
+    let loc = '';
+    for (let sc: Validator = this; sc.parent; sc = sc.parent) {
+      if (sc.ref !== '') loc = `/${sc.ref}${loc}`;
+      else {
+        const cur = schemaLocation(this.ctx, sc.s);
+        const parent = schemaLocation(this.ctx, sc.parent.s);
+        loc = `${cur.slice(parent.length)}${loc}`;
+      }
+    }
+    return loc;
+  }
+
+  /** cycle finds an enclosing scope validating the same schema on the same value. */
+  cycle(): Validator | undefined {
+    for (let sc = this.parent; sc && sc.vid === this.vid; sc = sc.parent) {
+      if (sc.s === this.s) return sc;
+    }
+    return undefined;
+  }
 
   err(message: string, causes: SchemaError[] = []): SchemaError {
     return { at: this.at, message, causes };
@@ -197,12 +245,18 @@ class Validator {
 
   /** child validates another value (a property or item) with a subschema. */
   child(s: unknown, v: GoValue, tok: string): SchemaError | undefined {
-    return new Validator(this.ctx, s as Schema, v, [...this.at, tok]).run();
+    const sub = new Validator(this.ctx, s as Schema, v, [...this.at, tok]);
+    sub.parent = this;
+    sub.vid = this.vid + 1;
+    return sub.run();
   }
 
   /** self validates the same value with a subschema, merging its evaluated properties when valid. */
-  self(s: unknown): SchemaError | undefined {
+  self(s: unknown, ref = ''): SchemaError | undefined {
     const sub = new Validator(this.ctx, s as Schema, this.v, this.at);
+    sub.parent = this;
+    sub.ref = ref;
+    sub.vid = this.vid;
     const e = sub.run();
     if (!e) for (const p of sub.evaluated) this.evaluated.add(p);
     return e;
@@ -213,12 +267,19 @@ class Validator {
     const v = this.v;
     if (s === true || s === undefined) return undefined;
     if (s === false) return this.err('false schema');
+    const loop = this.cycle();
+    if (loop) {
+      const url = `file:///values.schema.json#${schemaLocation(this.ctx, s)}`;
+      return this.err(
+        `both ${this.kwLoc()} and ${loop.kwLoc()} resolve to ${quoteString(url)} causing reference cycle`,
+      );
+    }
     const d = this.ctx.draft;
     const t = typeOf(v);
     if (t === undefined) return this.err(`invalid jsonType ${goTypeName(v)}`);
     if (d < 2019 && typeof s.$ref === 'string') {
       // Drafts up to 7: `$ref` replaces every sibling keyword.
-      const e = this.self(resolveRef(this.ctx, s.$ref) ?? true);
+      const e = this.self(resolveRef(this.ctx, s.$ref) ?? true, '$ref');
       return e ? this.refErr(e) : undefined;
     }
     if (s.type !== undefined) {
@@ -251,7 +312,7 @@ class Validator {
     }
     if (typeof s.$ref === 'string') {
       const target = resolveRef(this.ctx, s.$ref);
-      const e = this.self(target ?? true);
+      const e = this.self(target ?? true, '$ref');
       if (e) this.errors.push(this.refErr(e));
     }
     if (t === 'object') this.object(v as GoMap);
@@ -482,7 +543,10 @@ class Validator {
   cond(): void {
     const s = this.s as Record<string, unknown>;
     if (s.not !== undefined) {
-      if (!new Validator(this.ctx, s.not as Schema, this.v, this.at).run()) this.add("'not' failed");
+      const sub = new Validator(this.ctx, s.not as Schema, this.v, this.at);
+      sub.parent = this;
+      sub.vid = this.vid;
+      if (!sub.run()) this.add("'not' failed");
     }
     if (Array.isArray(s.allOf) && s.allOf.length > 0) {
       const errors = s.allOf.map((x) => this.self(x)).filter((e): e is SchemaError => e !== undefined);

@@ -1,6 +1,6 @@
 // Schemas that break their draft's metaschema: helm refuses them before looking at the values; our
 // message (structure of the metaschema included) must be helm's. One metaschema error per case, or
-// errors whose order does not depend on Go's map iteration.
+// errors whose order does not depend on Go's map iteration. Reference cycles are reported, not looped.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GoMap } from '@/lib/go';
@@ -29,6 +29,13 @@ const cases: { name: string; input: string }[] = [
   { name: 'draft-07 unknown type', input: `{${d07}"properties":{"a":{"type":"foo"}}}` },
   { name: 'draft-07 items array is fine', input: `{${d07}"items":[{"type":"string"}]}` },
   { name: 'draft-04 required boolean', input: `{${d04}"properties":{"a":{"required":true}}}` },
+  { name: 'reference cycle at the root', input: '{"$ref":"#"}' },
+  {
+    name: 'reference cycle through $defs',
+    input:
+      '{"properties":{"a":{"$ref":"#/$defs/x"}},"$defs":{"x":{"$ref":"#/$defs/y"},"y":{"$ref":"#/$defs/x"}}}',
+  },
+  { name: 'recursion on nested values is no cycle', input: '{"properties":{"a":{"$ref":"#"}}}' },
   { name: 'valid schema', input: '{"type":"object","properties":{"a":{"type":"string"}}}' },
 ];
 
