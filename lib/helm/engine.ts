@@ -116,13 +116,20 @@ interface RenderContext {
 
 let current: RenderContext | undefined;
 
-function activeContext(): RenderContext {
-  if (!current) throw new Error('lib/helm: a Helm template function was called outside a render');
-  return current;
+function outsideRender(): never {
+  throw new Error('lib/helm: include and tpl can only run during a render');
 }
 
+// What the function map sees outside a render (sprig may read the clock when it is built).
+const idleCalls: HelmCalls = {
+  now: () => new Date(),
+  random: Math.random,
+  include: outsideRender,
+  tpl: outsideRender,
+};
+
 // One function map for every render: include/tpl/now/random dispatch to the active render.
-const funcs = helmFuncs(() => activeContext().calls);
+const funcs = helmFuncs(() => current?.calls ?? idleCalls);
 
 function goError(msg: string, cause?: unknown): GoError {
   const e = new GoError(msg);

@@ -687,6 +687,19 @@ export const moreCases: Case[] = [
     args: ['r', 'c', '--kube-version', 'v1.31.1+k3s1'],
   },
   {
+    name: 'Helm serialization functions',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'values.yaml': 'm:\n  a: 1\n  e: [1, 2]\n  b: {c: d, h: "<&>"}\n',
+      'templates/a.yaml':
+        'toml: {{ toToml .Values.m | quote }}\nfromToml: {{ fromToml "a = 1\\n[b]\\nc = \\"d\\"" | toJson | quote }}\nbadToml: {{ fromToml "a =" | quote }}\n' +
+        'fromJson: {{ fromJson "{\\"a\\": [1, 2.5]}" | toJson | quote }}\nbadJson: {{ fromJson "{bad" | quote }}\nfromJsonArray: {{ fromJsonArray "[1, \\"x\\"]" | quote }}\n' +
+        'fromYamlArray: {{ fromYamlArray "- a\\n- 1" | quote }}\nbadYamlArray: {{ fromYamlArray "a: 1" | quote }}\n' +
+        'mustToJson: {{ mustToJson .Values.m | quote }}\npretty: {{ toPrettyJson .Values.m | quote }}\nraw: {{ toRawJson .Values.m | quote }}\nfromYamlErr: {{ fromYaml "a: [" | quote }}\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),
