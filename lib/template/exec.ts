@@ -554,7 +554,7 @@ export class State {
     if (final !== undefined) {
       let t = params[np - 1]!;
       if (fn.variadic && numIn - 1 < numFixed) t = params[numIn - 1]!;
-      argv[i] = this.validateType(final, t, false);
+      argv[i] = this.validateType(final, t);
     }
     if (isBuiltin && name === 'call') {
       const callee = nargs === 0 ? String(final) : args![1]!.toString();
@@ -578,7 +578,7 @@ export class State {
     this.node = n;
     switch (n.kind) {
       case 'dot':
-        return this.validateType(dot, typ, dotIface);
+        return this.validateType(dot, typ);
       case 'nil':
         if (typ === null || typ === 'reflect.Value') return NO_VALUE;
         if (canBeNil(typ)) return zeroValue(typ);
@@ -586,19 +586,19 @@ export class State {
         break;
       case 'field': {
         const v = this.evalFieldNode(dot, dotIface, n, [n], undefined);
-        return this.validateType(v, typ, this.fieldIface);
+        return this.validateType(v, typ);
       }
       case 'variable': {
         const v = this.evalVariableNode(dot, dotIface, n, null, undefined);
-        return this.validateType(v, typ, this.fieldIface);
+        return this.validateType(v, typ);
       }
       case 'pipe':
-        return this.validateType(this.evalPipeline(dot, dotIface, n), typ, false);
+        return this.validateType(this.evalPipeline(dot, dotIface, n), typ);
       case 'identifier':
-        return this.validateType(this.evalFunction(dot, dotIface, n, n, null, undefined), typ, false);
+        return this.validateType(this.evalFunction(dot, dotIface, n, n, null, undefined), typ);
       case 'chain': {
         const v = this.evalChainNode(dot, dotIface, n, null, undefined);
-        return this.validateType(v, typ, this.fieldIface);
+        return this.validateType(v, typ);
       }
     }
     switch (typ) {
@@ -635,7 +635,7 @@ export class State {
   }
 
   /** validateType checks that a value can be passed as type typ (Go's validateType). */
-  private validateType(value: Val, typ: GoType | null, iface: boolean): Val {
+  private validateType(value: Val, typ: GoType | null): Val {
     if (value === NO_VALUE) {
       if (typ === null || typ === 'reflect.Value') return NO_VALUE;
       if (canBeNil(typ)) return zeroValue(typ);
@@ -644,7 +644,6 @@ export class State {
     if (typ === null || typ === 'interface {}' || typ === 'reflect.Value') return value;
     if (value === null) this.errorf(`wrong type for value; expected ${typ}; got interface {}`);
     if (assignable(value, typ)) return value;
-    void iface;
     this.errorf(`wrong type for value; expected ${typ}; got ${goTypeName(value)}`);
   }
 

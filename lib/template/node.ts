@@ -1,10 +1,9 @@
-import { type GoInt, quoteString } from '../go';
-
 /**
  * The parse tree of a Go text/template. Every node carries `pos`, its offset in the template
  * text, and prints itself with `toString()` exactly as Go's `Node.String()` does (error messages
  * quote these forms: `executing "x" at <.Values.foo>`).
  */
+import { type GoInt, quoteString } from '../go';
 
 /** NodeKind names every kind of parse tree node. */
 export type NodeKind =

@@ -358,7 +358,6 @@ class Parser {
           if (next.kind !== 'end') this.errorf(`expected end; found ${next.toString()}`);
         }
       }
-      void list;
       return new BranchNode(context, pipe.pos, pipe.line, pipe, list, elseList);
     } finally {
       this.vars.length = mark;
