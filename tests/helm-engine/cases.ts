@@ -695,7 +695,7 @@ export const moreCases: Case[] = [
         'toml: {{ toToml .Values.m | quote }}\nfromToml: {{ fromToml "a = 1\\n[b]\\nc = \\"d\\"" | toJson | quote }}\nbadToml: {{ fromToml "a =" | quote }}\n' +
         'fromJson: {{ fromJson "{\\"a\\": [1, 2.5]}" | toJson | quote }}\nbadJson: {{ fromJson "{bad" | quote }}\nfromJsonArray: {{ fromJsonArray "[1, \\"x\\"]" | quote }}\n' +
         'fromYamlArray: {{ fromYamlArray "- a\\n- 1" | quote }}\nbadYamlArray: {{ fromYamlArray "a: 1" | quote }}\n' +
-        'mustToJson: {{ mustToJson .Values.m | quote }}\npretty: {{ toPrettyJson .Values.m | quote }}\nraw: {{ toRawJson .Values.m | quote }}\nfromYamlErr: {{ fromYaml "a: [" | quote }}\n',
+        'mustToJson: {{ mustToJson .Values.m | quote }}\npretty: {{ toPrettyJson .Values.m | quote }}\nraw: {{ toRawJson .Values.m | quote }}\nfromYamlErr: {{ fromYaml "a: b: c" | quote }}\n',
     },
     args: ['r', 'c'],
   },
