@@ -778,7 +778,13 @@ export function dateFuncs(env: SprigEnv): FuncMap {
       if (must) throw e;
       return time;
     }
-    return new GoTime(time.ns + delta, time.zone);
+    // Go: Add keeps (and advances) the monotonic reading.
+    let mono = time.monotonic;
+    if (mono !== undefined) {
+      const secs = Number(mono.slice(2)) + Number(delta) / 1e9;
+      mono = `m=${secs < 0 ? '-' : '+'}${Math.abs(secs).toFixed(9)}`;
+    }
+    return new GoTime(time.ns + delta, time.zone, mono);
   };
   const toDate = (must: boolean) => (l: GoValue, s: GoValue) => {
     try {
@@ -789,8 +795,14 @@ export function dateFuncs(env: SprigEnv): FuncMap {
       return new GoTime(-62135596800n * SECOND, 'UTC');
     }
   };
+  const started = env.now().getTime();
   const fns: FuncMap = {
-    now: goFunc('now', [], () => GoTime.fromDate(env.now(), env.timeZone)),
+    now: goFunc('now', [], () => {
+      const d = env.now();
+      // Go: time.Now carries a monotonic reading, printed as ` m=+seconds` (since process start).
+      const elapsed = Math.max(0, d.getTime() - started) / 1000;
+      return new GoTime(BigInt(d.getTime()) * NS_PER_MS, env.timeZone, `m=+${elapsed.toFixed(9)}`);
+    }),
     date: goFunc('date', [S, A], (l, d) => dateInZone(l, d, 'Local')),
     dateInZone: goFunc('dateInZone', [S, A, S], dateInZone),
     date_in_zone: goFunc('date_in_zone', [S, A, S], dateInZone),

@@ -75,7 +75,7 @@ export const NON_HERMETIC: ReadonlySet<string> = new Set([
 export function sprigFuncs(options: SprigOptions = {}): FuncMap {
   const env: SprigEnv = {
     now: options.now ?? (() => new Date()),
-    random: options.random ?? Math.random,
+    random: options.random ?? secureRandom,
     timeZone: options.timeZone ?? 'UTC',
   };
   return {
@@ -99,6 +99,16 @@ export function sprigFuncs(options: SprigOptions = {}): FuncMap {
   };
 }
 
+/**
+ * secureRandom draws from the platform's cryptographic generator (Web Crypto, present in browsers,
+ * workers and Node), as Go's crypto/rand does for sprig; Math.random only where it is missing.
+ */
+function secureRandom(): number {
+  const webCrypto = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
+  if (!webCrypto?.getRandomValues) return Math.random();
+  return webCrypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+}
+
 /** osFuncs are sprig's `env` and `expandenv`: a browser has no process environment, so it is empty. */
 function osFuncs(): FuncMap {
   return {
@@ -111,7 +121,9 @@ function osFuncs(): FuncMap {
   };
 }
 
-/** expandEmpty is os.ExpandEnv with an empty environment: `$VAR` and `${VAR}` become "". */
+/** expandEmpty is os.ExpandEnv with an empty environment: every `$NAME`/`${NAME}` becomes "". */
 function expandEmpty(s: string): string {
-  return s.replace(/\$(\{[^}]*\}|[A-Za-z0-9_]+|[*#$@!?\-0-9])/g, '');
+  // Go: `${…}` and `$name` expand (to ""), `${}` and an unclosed `${` are eaten, a `$` before
+  // anything else (or at the end) stays.
+  return s.replace(/\$(\{[*#$@!?\-0-9]\}|\{[^}]*\}|\{|[*#$@!?\-0-9]|[A-Za-z0-9_]+)/g, '');
 }

@@ -118,6 +118,20 @@ describe('sprig functions', () => {
     expect(bcryptVerify('secret', h.slice('admin:'.length))).toBe(true);
   });
 
+  it('expands against an empty environment as os.ExpandEnv does', () => {
+    expect(strval(call('env', 'HOME'))).toBe('');
+    const cases: [string, string][] = [
+      ['a$HOME b${X} c$*', 'a b c'],
+      ['d$ x', 'd$ x'],
+      ['$12', '2'],
+      ['${}g', 'g'],
+      ['e${ f}g', 'eg'],
+      ['h${', 'h'],
+      ['end$', 'end$'],
+    ];
+    for (const [input, want] of cases) expect(strval(call('expandenv', input))).toBe(want);
+  });
+
   it('returns keys in sorted order', () => {
     expect(
       strval(

@@ -503,6 +503,9 @@ const RAW: { tpl: string; err?: boolean }[] = [
   {
     tpl: '{{ toDate "2006-01-02 15:04:05.999 MST" "2024-02-03 10:20:30 UTC" | unixEpoch }} {{ toDate "2006-01-02 15:04:05.999" "2024-02-03 10:20:30.5" }}',
   },
+  {
+    tpl: '{{ now | toString | regexMatch " m=\\\\+[0-9]+\\\\.[0-9]{9}$" }} {{ now | dateModify "1h" | toString | regexMatch " m=\\\\+36[0-9]{2}\\\\." }} {{ now | date "MST" }}',
+  },
   { tpl: '{{ first 1 }}', err: true },
   { tpl: '{{ repeat "a" 3 }}', err: true },
   { tpl: '{{ repeat 1.5 "a" }}', err: true },
