@@ -23,6 +23,7 @@ import {
 import { type Chart, chartFullPath } from './chart';
 import { formatExecError, formatParseError } from './errors-format';
 import { type HelmCalls, helmFuncs } from './functions';
+import { byteCompare } from './output';
 
 /** TemplateRenderError is a failed render: Helm's message plus the file, line and column when known. */
 export class TemplateRenderError extends Error {
@@ -213,7 +214,7 @@ export function sortTemplates(names: readonly string[]): string[] {
     const ca = slashes(a);
     const cb = slashes(b);
     if (ca !== cb) return cb - ca;
-    return a < b ? 1 : a > b ? -1 : 0;
+    return byteCompare(b, a);
   });
 }
 
