@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` here is os.ExpandEnv and Go Expand syntax, not JS
 // Table tests of sprig functions called directly. Expectations are the verified examples of
 // ENGINE.md §4 (literal output of helm v4.1.4) and sprig's documentation.
 import { describe, expect, it } from 'vitest';
