@@ -135,7 +135,10 @@ function stripBOM(data: Uint8Array): Uint8Array {
  * Helm's messages).
  */
 export function readArchive(tgz: Uint8Array): ChartFile[] {
-  if (tgz.length < 2 || tgz[0] !== 0x1f || tgz[1] !== 0x8b) throw new HelmError('gzip: invalid header');
+  // Go: gzip.NewReader reads a 10-byte header first.
+  if (tgz.length === 0) throw new HelmError('EOF');
+  if (tgz.length < 10) throw new HelmError('unexpected EOF');
+  if (tgz[0] !== 0x1f || tgz[1] !== 0x8b || tgz[2] !== 8) throw new HelmError('gzip: invalid header');
   let tar: Uint8Array;
   try {
     tar = gunzipSync(tgz);

@@ -146,6 +146,6 @@ describe('readArchive reads helm package output', () => {
     expect(a.dependencies.map((d) => d.metadata.name)).toEqual(b.dependencies.map((d) => d.metadata.name));
   });
   it('rejects bytes that are not gzip', () => {
-    expect(() => readArchive(new TextEncoder().encode('a: 1\n'))).toThrow('gzip: invalid header');
+    expect(() => readArchive(new TextEncoder().encode('a: 1\nb: 2\nc: 3\n'))).toThrow('gzip: invalid header');
   });
 });

@@ -104,6 +104,32 @@ const cases: { name: string; files: Record<string, string | Uint8Array> }[] = [
     files: { 'Chart.yaml': chart(''), 'charts/s/Chart.yaml': 'apiVersion: v2\nname: s\n', ...tpl },
   },
   {
+    name: 'error: values.yaml is a list',
+    files: { 'Chart.yaml': chart(''), 'values.yaml': '- a\n', ...tpl },
+  },
+  {
+    name: 'error: values.yaml bad separator',
+    files: { 'Chart.yaml': chart(''), 'values.yaml': 'a: 1\n--- x\n', ...tpl },
+  },
+  { name: 'error: Chart.lock syntax', files: { 'Chart.yaml': chart(''), 'Chart.lock': 'a: b: c\n', ...tpl } },
+  {
+    name: 'v1 chart with requirements.yaml',
+    files: {
+      'Chart.yaml': 'apiVersion: v1\nname: c\nversion: 0.1.0\n',
+      'requirements.yaml': 'dependencies:\n- name: s\n  version: 1.0.0\n  repository: ""\n  alias: t\n',
+      'charts/s/Chart.yaml': 'apiVersion: v1\nname: s\nversion: 1.0.0\n',
+      ...tpl,
+    },
+  },
+  {
+    name: 'error: subchart archive is not gzip',
+    files: { 'Chart.yaml': chart(''), 'charts/x-1.0.0.tgz': 'not gzip', ...tpl },
+  },
+  {
+    name: 'error: subchart archive with a bad header',
+    files: { 'Chart.yaml': chart(''), 'charts/x-1.0.0.tgz': 'definitely not gzip', ...tpl },
+  },
+  {
     name: 'error: helmignore double star',
     files: { 'Chart.yaml': chart(''), '.helmignore': 'a/**\n', ...tpl },
   },
