@@ -332,6 +332,20 @@ describe('TemplateSet', () => {
     expect(set.has('gotpl')).toBe(false);
     expect(Object.hasOwn(set.funcs, 'extra')).toBe(false);
   });
+  it('templates parsed into the original after cloning are not seen by the clone', () => {
+    const set = new TemplateSet({});
+    set.parse('a', '{{ define "d" }}v1{{ end }}');
+    const c = set.clone();
+    const cc = c.clone();
+    set.parse('b', '{{ define "d" }}v2{{ end }}{{ define "e" }}e{{ end }}');
+    c.parse('x', '{{ template "d" }}');
+    expect(c.execute('x', null)).toBe('v1');
+    expect(c.has('e')).toBe(false);
+    expect(set.has('x')).toBe(false);
+    expect(cc.has('x')).toBe(false);
+    expect(cc.names().sort()).toEqual(['a', 'd']);
+    expect(set.names().sort()).toEqual(['a', 'b', 'd', 'e']);
+  });
   it('one parse serves many renders with different data', () => {
     const set = new TemplateSet({});
     set.parse('t', '{{ range . }}{{ . }}{{ end }}');

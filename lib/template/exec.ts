@@ -51,6 +51,17 @@ import {
 /** FuncMap maps function names to Go functions callable from templates. */
 export type FuncMap = Record<string, GoFuncValue>;
 
+/**
+ * lookupFunc finds a function in a FuncMap or the maps it inherits from (a cloned set's map),
+ * never in Object.prototype.
+ */
+export function lookupFunc(funcs: FuncMap, name: string): GoFuncValue | undefined {
+  for (let o: object | null = funcs; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
+    if (Object.hasOwn(o, name)) return (o as FuncMap)[name];
+  }
+  return undefined;
+}
+
 /** MissingKey is Go's missingkey option: what a missing map key yields. */
 export type MissingKey = 'zero' | 'error' | 'default';
 
@@ -449,7 +460,7 @@ export class State {
   ): Val {
     this.node = node;
     const name = node.ident;
-    const user = Object.hasOwn(this.set.funcs, name) ? this.set.funcs[name] : undefined;
+    const user = lookupFunc(this.set.funcs, name);
     if (user !== undefined) return this.evalCall(dot, dotIface, user, false, cmd, name, args, final);
     const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
     if (builtin === undefined) this.errorf(`${quoteString(name)} is not a defined function`);

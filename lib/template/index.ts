@@ -17,7 +17,7 @@
  */
 import { type GoValue, quoteString } from '../go';
 import { ExecError } from './errors';
-import { type Budget, defaultMaxSteps, type ExecOptions, execute, type FuncMap } from './exec';
+import { type Budget, defaultMaxSteps, type ExecOptions, execute, type FuncMap, lookupFunc } from './exec';
 import { builtins } from './funcs';
 import { isEmptyTree } from './node';
 import { parse, type Tree } from './parse';
@@ -69,19 +69,27 @@ export interface TemplateSetOptions {
  * empty (Go's AddParseTree rules).
  */
 export class TemplateSet {
-  /** funcs is the function map; mutable until the next parse (Helm registers include/tpl here). */
+  /**
+   * funcs is the function map, read when a template is parsed (existence checks) and when it
+   * executes (calls). A clone's map inherits from the original's: assigning a function on the
+   * clone does not change the original.
+   */
   funcs: FuncMap;
   readonly name: string;
-  private readonly trees: Map<string, Tree>;
+  /** own holds the templates parsed into this set since it was made or cloned. */
+  private own = new Map<string, Tree>();
+  /** ownShared marks `own` as a layer of a clone: it is copied before the next write. */
+  private ownShared = false;
+  /** layers are frozen template maps shared with the set this one was cloned from, newest first. */
+  private layers: readonly Map<string, Tree>[] = [];
   private readonly leftDelim: string;
   private readonly rightDelim: string;
 
-  constructor(funcs: FuncMap, options?: TemplateSetOptions, trees?: Map<string, Tree>) {
+  constructor(funcs: FuncMap, options?: TemplateSetOptions) {
     this.funcs = funcs;
     this.name = options?.name ?? 'gotpl';
     this.leftDelim = options?.leftDelim ?? '{{';
     this.rightDelim = options?.rightDelim ?? '}}';
-    this.trees = trees ?? new Map();
   }
 
   /** parse parses text as the template `name` into the set; throws ParseError. */
@@ -90,43 +98,61 @@ export class TemplateSet {
     const parsed = parse(name, text, {
       leftDelim: this.leftDelim,
       rightDelim: this.rightDelim,
-      hasFunction: (fn) => Object.hasOwn(funcs, fn) || Object.hasOwn(builtins, fn),
+      hasFunction: (fn) => lookupFunc(funcs, fn) !== undefined || Object.hasOwn(builtins, fn),
     });
+    if (this.ownShared) {
+      this.own = new Map(this.own);
+      this.ownShared = false;
+    }
     for (const [n, tree] of parsed) {
-      const old = this.trees.get(n);
       // Go: an empty definition does not replace an existing template.
-      if (old !== undefined && isEmptyTree(tree.root)) continue;
-      this.trees.set(n, tree);
+      if (isEmptyTree(tree.root) && this.lookup(n) !== undefined) continue;
+      this.own.set(n, tree);
     }
   }
 
   /** has reports whether the set holds a template of that name. */
   has(name: string): boolean {
-    return this.trees.has(name);
+    return this.lookup(name) !== undefined;
   }
 
   /** names lists the templates of the set. */
   names(): string[] {
-    return [...this.trees.keys()];
+    const names = new Set(this.own.keys());
+    for (const layer of this.layers) for (const n of layer.keys()) names.add(n);
+    return [...names];
   }
 
   /** lookup returns a template's parse tree. */
   lookup(name: string): Tree | undefined {
-    return this.trees.get(name);
+    const t = this.own.get(name);
+    if (t !== undefined || this.layers.length === 0) return t;
+    for (const layer of this.layers) {
+      const l = layer.get(name);
+      if (l !== undefined) return l;
+    }
+    return undefined;
   }
 
-  /** clone copies the set (sharing the parse trees; the function map is copied). */
+  /**
+   * clone makes an independent copy of the set in O(1): parse trees are shared, templates parsed
+   * into either set afterwards are seen by that set only (Helm's `tpl` clones on every call).
+   */
   clone(): TemplateSet {
-    return new TemplateSet(
-      { ...this.funcs },
-      { name: this.name, leftDelim: this.leftDelim, rightDelim: this.rightDelim },
-      new Map(this.trees),
-    );
+    const c = new TemplateSet(Object.create(this.funcs) as FuncMap, {
+      name: this.name,
+      leftDelim: this.leftDelim,
+      rightDelim: this.rightDelim,
+    });
+    const layers = this.own.size > 0 ? [this.own, ...this.layers] : this.layers;
+    this.ownShared = this.own.size > 0 || this.ownShared;
+    c.layers = layers;
+    return c;
   }
 
   /** execute runs the named template with data and returns its output; throws TemplateError. */
   execute(name: string, data: GoValue, options?: ExecOptions): string {
-    const tree = this.trees.get(name);
+    const tree = this.lookup(name);
     if (tree === undefined) {
       const msg = `template: no template ${quoteString(name)} associated with template ${quoteString(this.name)}`;
       throw new ExecError(msg, { code: 'undefined-template', templateName: name, line: 0, detail: msg });
