@@ -210,7 +210,12 @@ describe('api-gateway chart: our engine vs helm over generated values', () => {
     let rendered = 0;
     await mapLimit(inputs, 2, async ({ dir, args }, i) => {
       const want = await runHelm(bin, ['template', ...args], root);
-      const got = await run(args, root);
+      // Bad input must never escape as a JavaScript exception: one is a difference like any other.
+      const got = await run(args, root).catch((err: unknown) => ({
+        stdout: '',
+        stderr: `uncaught exception: ${err instanceof Error ? err.stack : String(err)}`,
+        code: -1,
+      }));
       if (want.code === 0) rendered++;
       const same =
         got.code === want.code &&

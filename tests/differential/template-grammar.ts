@@ -232,6 +232,10 @@ export class TemplateGenerator {
     if (name === 'printf') return [this.rng.pick(FORMATS), this.operand('a', depth)];
     if (name === 'index' && this.rng.chance(0.5)) return [this.operand('m', depth), this.operand('s', depth)];
     if (name === 'until') return [this.rng.pick(['0', '2', '3'])];
+    // Counts stay small: `repeat 1000000 (repeat 1000000 …)` would only measure memory.
+    if (name === 'repeat' || name === 'indent' || name === 'nindent') {
+      return [this.rng.pick(['0', '1', '2', '3', '-1']), this.operand('s', depth)];
+    }
     return params.map((p) => this.operand(p, depth));
   }
 
