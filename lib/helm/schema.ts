@@ -193,6 +193,8 @@ function resolveRef(ctx: Ctx, ref: string): Schema | undefined {
 class Validator {
   /** evaluated collects property names evaluated by this schema (for unevaluatedProperties). */
   evaluated = new Set<string>();
+  /** evaluatedItems collects item indexes evaluated by this schema (for unevaluatedItems). */
+  evaluatedItems = new Set<number>();
   errors: SchemaError[] = [];
 
   /** parent is the validator this one was started from (the library's scope chain). */
@@ -258,7 +260,10 @@ class Validator {
     sub.ref = ref;
     sub.vid = this.vid;
     const e = sub.run();
-    if (!e) for (const p of sub.evaluated) this.evaluated.add(p);
+    if (!e) {
+      for (const p of sub.evaluated) this.evaluated.add(p);
+      for (const i of sub.evaluatedItems) this.evaluatedItems.add(i);
+    }
     return e;
   }
 
@@ -326,6 +331,13 @@ class Validator {
         this.addErr(this.child(s.unevaluatedProperties, (v as GoMap).get(k) as GoValue, k));
         this.evaluated.add(k);
       }
+    }
+    if (d >= 2019 && t === 'array' && s.unevaluatedItems !== undefined) {
+      (v as GoValue[]).forEach((item, i) => {
+        if (this.evaluatedItems.has(i)) return;
+        this.addErr(this.child(s.unevaluatedItems, item, String(i)));
+        this.evaluatedItems.add(i);
+      });
     }
     if (this.errors.length === 0) return undefined;
     if (this.errors.length === 1) return this.errors[0];
@@ -461,8 +473,12 @@ class Validator {
     } else {
       const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
       const evaluated = Math.min(prefix.length, arr.length);
-      for (let i = 0; i < evaluated; i++) this.addErr(this.child(prefix[i], arr[i] as GoValue, String(i)));
+      for (let i = 0; i < evaluated; i++) {
+        this.addErr(this.child(prefix[i], arr[i] as GoValue, String(i)));
+        this.evaluatedItems.add(i);
+      }
       if (s.items !== undefined) {
+        for (let i = evaluated; i < arr.length; i++) this.evaluatedItems.add(i);
         // jsonschema: the index reported is relative to the first item after prefixItems.
         arr.slice(evaluated).forEach((item, i) => {
           this.addErr(this.child(s.items, item, String(i)));
@@ -475,7 +491,10 @@ class Validator {
       arr.forEach((item, i) => {
         const e = this.child(s.contains, item, String(i));
         if (e) errors.push(e);
-        else matched.push(i);
+        else {
+          matched.push(i);
+          if (d >= 2020) this.evaluatedItems.add(i);
+        }
       });
       if (typeof s.minContains === 'number' && d >= 2019) {
         if (matched.length < s.minContains) {

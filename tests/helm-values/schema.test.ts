@@ -34,6 +34,11 @@ const schema2020 = {
     // biome-ignore lint/suspicious/noThenProperty: a JSON schema keyword
     y: { if: { type: 'integer' }, then: { minimum: 100 }, else: { type: 'string' } },
     z: { type: 'object', properties: { a: {} }, unevaluatedProperties: false },
+    ui: {
+      prefixItems: [{ type: 'integer' }],
+      contains: { type: 'string' },
+      unevaluatedItems: { type: 'boolean' },
+    },
     pn: { propertyNames: { pattern: '^[a-z]+$', maxLength: 3 } },
     rb: { $ref: '#/$defs/rb' },
     an: {
@@ -101,6 +106,8 @@ const cases: { name: string; schema: 'c20' | 'c07'; set: string[]; json?: string
   { name: 'if else', schema: 'c20', set: ['y=true'] },
   { name: 'unevaluatedProperties', schema: 'c20', set: ['z.a=1,z.b=2'] },
   { name: 'missing required at root', schema: 'c20', set: [] },
+  { name: 'unevaluatedItems', schema: 'c20', set: [], json: ['ui=[1,"s",2]'] },
+  { name: 'unevaluatedItems satisfied', schema: 'c20', set: [], json: ['ui=[1,"s",true]'] },
   { name: 'propertyNames pattern', schema: 'c20', set: ['pn.B1=1'] },
   { name: 'propertyNames two failures', schema: 'c20', set: ['pn.ABCD=1'] },
   { name: '$ref with two errors', schema: 'c20', set: ['rb.p=1'] },
