@@ -14,7 +14,11 @@ import type { Chart } from './chart';
 /**
  * values.schema.json validation with the messages of santhosh-tekuri/jsonschema v6 as Helm v4
  * prints them (`- at '/replicas': minimum: got 0, want 1`). Drafts 2020-12 (default), 2019-09, 7, 6
- * and 4; local `$ref` only.
+ * and 4: the schema is first checked against its draft's metaschema, then the values.
+ * Not reproduced: remote `$ref`s (http/https/file; treated as always valid, as Helm's `urn:`
+ * fallback is), `$id`-relative references, `$dynamicRef` in user schemas, the `regex`,
+ * `uri-reference`, `duration` and other less common formats, and the order of errors that
+ * Go's map iteration makes random (several failing properties of one object; we sort by name).
  */
 
 type Schema = boolean | Record<string, unknown>;
