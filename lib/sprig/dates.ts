@@ -484,6 +484,24 @@ export function formatTime(t: GoTime, layout: string): string {
   return out;
 }
 
+/** skipLiteral is time's skip: layout text must match, a run of spaces matching any run of spaces. */
+function skipLiteral(value: string, literal: string, fail: () => never): string {
+  let v = value;
+  let p = literal;
+  while (p.length > 0) {
+    if (p[0] === ' ') {
+      if (v.length > 0 && v[0] !== ' ') fail();
+      p = p.replace(/^ +/, '');
+      v = v.replace(/^ +/, '');
+      continue;
+    }
+    if (v.length === 0 || v[0] !== p[0]) fail();
+    p = p.slice(1);
+    v = v.slice(1);
+  }
+  return v;
+}
+
 /** parseTime is time.ParseInLocation for the common layout tokens; throws GoError like Go. */
 export function parseTime(layout: string, value: string, zone: string): GoTime {
   const fail = (elem: string, rest: string, extra = ''): never => {
@@ -512,8 +530,7 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   for (let ci = 0; ci < chunks.length; ci++) {
     const ch = chunks[ci]!;
     if ('lit' in ch) {
-      if (!v.startsWith(ch.lit)) fail(ch.lit, v);
-      v = v.slice(ch.lit.length);
+      v = skipLiteral(v, ch.lit, () => fail(ch.lit, v));
       continue;
     }
     const tok = ch.tok;

@@ -52,10 +52,16 @@ function urlUnescape(s: string, mode: Mode): string {
         const bad = fromUtf8(bytes.subarray(i, Math.min(i + 3, bytes.length)));
         throw new UrlError(`invalid URL escape ${JSON.stringify(bad)}`);
       }
+      // Go: in a host, only non-ASCII bytes may be percent-encoded (and `%25` in an IPv6 zone).
+      if (mode === 'host' && parseInt(hex[0]!, 16) < 8 && hex !== '25') {
+        throw new UrlError(`invalid URL escape ${JSON.stringify(`%${hex}`)}`);
+      }
       out.push(parseInt(hex, 16));
       i += 2;
     } else if (b === 0x2b && mode === 'query') out.push(0x20);
-    else out.push(b);
+    else if (mode === 'host' && b < 0x80 && shouldEscape(b, 'host')) {
+      throw new UrlError(`invalid character ${JSON.stringify(String.fromCharCode(b))} in host name`);
+    } else out.push(b);
   }
   return fromUtf8(Uint8Array.from(out));
 }
