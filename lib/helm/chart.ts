@@ -140,15 +140,85 @@ export function loadChart(files: ChartFile[]): Chart {
 }
 
 /**
- * loadArchive loads a chart from the bytes of a chart `.tgz` (one top folder), as `helm template
- * chart.tgz` does; `.helmignore` is not applied to archives.
+ * loadArchive loads a chart from the bytes of a chart `.tgz` (one top folder); `.helmignore` is not
+ * applied to archives. With `name` (the path as helm shows it) the errors are those of
+ * `helm template <name>` (`file '…' does not appear to be a gzipped archive; got '…'`,
+ * `unable to load chart archive`); without it, those of Helm's `loader.LoadArchive`
+ * (`stream does not appear to be a valid chart file (details: …)`, `unable to load chart archive: …`).
  */
-export function loadArchive(tgz: Uint8Array): Chart {
-  const files = readArchive(tgz);
+export function loadArchive(tgz: Uint8Array, name?: string): Chart {
+  if (name !== undefined) ensureArchive(name, tgz);
+  let files: ChartFile[];
+  try {
+    files = readArchive(tgz);
+  } catch (e) {
+    if (!(e instanceof HelmError)) throw e;
+    const header = e.message === 'gzip: invalid header';
+    if (name !== undefined) {
+      if (header)
+        throw new HelmError(
+          `file '${name}' does not appear to be a valid chart file (details: ${e.message})`,
+        );
+      throw new HelmError('unable to load chart archive');
+    }
+    if (header)
+      throw new HelmError(`stream does not appear to be a valid chart file (details: ${e.message})`);
+    throw new HelmError(`unable to load chart archive: ${e.message}`);
+  }
   const chartYaml = files.find((f) => f.path === 'Chart.yaml');
   if (!chartYaml) throw new HelmError('unable to detect chart version, no Chart.yaml found');
   checkAPIVersion(chartYaml.data);
   return loadFiles(files);
+}
+
+/**
+ * ensureArchive is Helm's EnsureArchive: the first 512 bytes (zero-padded, as Helm reads them) must
+ * sniff as gzip; otherwise the error names the content type net/http's sniffer reports.
+ */
+function ensureArchive(name: string, data: Uint8Array): void {
+  const head = new Uint8Array(512);
+  head.set(data.subarray(0, 512));
+  if (head[0] === 0x1f && head[1] === 0x8b && head[2] === 0x08) return;
+  if (name.endsWith('.yml') || name.endsWith('.yaml')) {
+    throw new HelmError(`file '${name}' seems to be a YAML file, but expected a gzipped archive`);
+  }
+  throw new HelmError(
+    `file '${name}' does not appear to be a gzipped archive; got '${sniffContentType(head)}'`,
+  );
+}
+
+/** sniffContentType is the common part of Go's http.DetectContentType. */
+function sniffContentType(b: Uint8Array): string {
+  const starts = (...sig: number[]) => sig.every((x, i) => b[i] === x);
+  const ascii = (s: string) => starts(...Array.from(s, (c) => c.charCodeAt(0)));
+  if (starts(0xef, 0xbb, 0xbf)) return 'text/plain; charset=utf-8';
+  if (starts(0xfe, 0xff)) return 'text/plain; charset=utf-16be';
+  if (starts(0xff, 0xfe)) return 'text/plain; charset=utf-16le';
+  if (ascii('%PDF-')) return 'application/pdf';
+  if (ascii('%!PS-Adobe-')) return 'application/postscript';
+  if (ascii('GIF87a') || ascii('GIF89a')) return 'image/gif';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (ascii('BM')) return 'image/bmp';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'application/zip';
+  if (ascii('Rar!\x1A\x07')) return 'application/x-rar-compressed';
+  if (starts(0x00, 0x61, 0x73, 0x6d)) return 'application/wasm';
+  let i = 0;
+  while (i < b.length && [0x09, 0x0a, 0x0c, 0x0d, 0x20].includes(b[i] as number)) i++;
+  const rest = new TextDecoder('latin1').decode(b.subarray(i, i + 16)).toLowerCase();
+  if (rest.startsWith('<?xml')) return 'text/xml; charset=utf-8';
+  if (
+    /^<(!doctype html|html|head|script|iframe|h1|div|font|table|a|style|title|b|body|br|p|!--)[ >]/.test(rest)
+  ) {
+    return 'text/html; charset=utf-8';
+  }
+  // Go: bytes 0x00-0x08, 0x0B, 0x0E-0x1A and 0x1C-0x1F make the data binary.
+  for (const c of b) {
+    if (c <= 0x08 || c === 0x0b || (c >= 0x0e && c <= 0x1a) || (c >= 0x1c && c <= 0x1f)) {
+      return 'application/octet-stream';
+    }
+  }
+  return 'text/plain; charset=utf-8';
 }
 
 /** checkAPIVersion reproduces Helm 4's dispatch on Chart.yaml `apiVersion` before loading. */

@@ -149,3 +149,65 @@ describe('readArchive reads helm package output', () => {
     expect(() => readArchive(new TextEncoder().encode('a: 1\nb: 2\nc: 3\n'))).toThrow('gzip: invalid header');
   });
 });
+
+describe('loadArchive reports bad archives as helm template does', () => {
+  const tarOf = (name: string, text: string): Uint8Array => {
+    const data = new TextEncoder().encode(text);
+    const header = new Uint8Array(512);
+    header.set(new TextEncoder().encode(name));
+    const octal = (off: number, len: number, n: number) =>
+      header.set(new TextEncoder().encode(n.toString(8).padStart(len - 1, '0')), off);
+    octal(100, 8, 0o644);
+    octal(108, 8, 0);
+    octal(116, 8, 0);
+    octal(124, 12, data.length);
+    octal(136, 12, 0);
+    header.fill(0x20, 148, 156);
+    header[156] = 0x30;
+    header.set(new TextEncoder().encode('ustar\u000000'), 257);
+    const sum = header.reduce((a, b) => a + b, 0);
+    header.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\u0000 `), 148);
+    const body = new Uint8Array(Math.ceil(data.length / 512) * 512);
+    body.set(data);
+    const out = new Uint8Array(512 + body.length + 1024);
+    out.set(header);
+    out.set(body, 512);
+    return out;
+  };
+  const gzip = (b: Uint8Array) => new Uint8Array(execFileSync('gzip', ['-c'], { input: b }));
+  const cases: { name: string; file: string; input: () => Uint8Array }[] = [
+    { name: 'short text', file: 'bad.tgz', input: () => new TextEncoder().encode('hello\n') },
+    {
+      name: 'long text',
+      file: 'long.tgz',
+      input: () => new TextEncoder().encode('hello world\n'.repeat(60)),
+    },
+    { name: 'a values file', file: 'values.yaml', input: () => new TextEncoder().encode('a: 1\n') },
+    { name: 'a zip', file: 'z.tgz', input: () => new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]) },
+    { name: 'truncated', file: 'trunc.tgz', input: () => readFileSync(helmTgz).subarray(0, 100) },
+    {
+      name: 'corrupt deflate',
+      file: 'corrupt.tgz',
+      input: () => new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 1, 2, 3]),
+    },
+    { name: 'empty tar', file: 'empty.tgz', input: () => gzip(new Uint8Array(1024)) },
+    { name: 'parent path', file: 'dotdot.tgz', input: () => gzip(tarOf('x/../../Chart.yaml', 'name: x\n')) },
+    { name: 'no Chart.yaml', file: 'nochart.tgz', input: () => gzip(tarOf('x/values.yaml', 'a: 1\n')) },
+    { name: 'Chart.yaml at the top', file: 'top.tgz', input: () => gzip(tarOf('Chart.yaml', 'name: x\n')) },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const path = join(dir, c.file);
+      const bytes = c.input();
+      writeFileSync(path, bytes);
+      const r = await helm(['template', path]);
+      let ours = '';
+      try {
+        loadArchive(bytes, path);
+      } catch (e) {
+        ours = `Error: ${(e as Error).message}`;
+      }
+      expect(ours).toBe(r.stderr.trim());
+    });
+  }
+});
