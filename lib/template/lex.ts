@@ -4,6 +4,7 @@
  * Token positions are offsets into the JavaScript string (UTF-16 code units); errors convert
  * them to Go's byte columns.
  */
+import { isPrint } from '../go';
 
 /** TokenKind names every token the lexer emits (Go's itemType). */
 export type TokenKind =
@@ -111,12 +112,10 @@ function isAsciiPrint(r: number): boolean {
   return r >= 0x20 && r < 0x7f;
 }
 
-/** formatRune prints a rune as Go's %#U does: `U+0041 'A'`. */
+/** formatRune prints a rune as Go's %#U does: `U+0041 'A'` (the character only when printable). */
 export function formatRune(r: number): string {
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
-  return r >= 0x20 && r !== 0x7f && !(r >= 0x80 && r < 0xa0)
-    ? `U+${hex} '${String.fromCodePoint(r)}'`
-    : `U+${hex}`;
+  return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }
 
 type StateFn = ((l: Lexer) => StateFn) | null;
