@@ -812,10 +812,12 @@ export function dateFuncs(env: SprigEnv): FuncMap {
       return new GoTime(-62135596800n * SECOND, 'UTC');
     }
   };
-  const started = env.now().getTime();
+  // The monotonic clock starts at the first `now` (the clock is not read while building the map).
+  let started: number | undefined;
   const fns: FuncMap = {
     now: goFunc('now', [], () => {
       const d = env.now();
+      started ??= d.getTime();
       // Go: time.Now carries a monotonic reading, printed as ` m=+seconds` (since process start).
       const elapsed = Math.max(0, d.getTime() - started) / 1000;
       return new GoTime(BigInt(d.getTime()) * NS_PER_MS, env.timeZone, `m=+${elapsed.toFixed(9)}`);
