@@ -37,6 +37,8 @@ class GoYamlFailure extends Error {
   constructor(
     message: string,
     readonly line?: number,
+    /** parser errors report the 0-based line; scanner errors the 1-based one. */
+    readonly parser = false,
   ) {
     super(message);
   }
@@ -260,7 +262,17 @@ class Builder {
         const block = e.style === COLLECTION_STYLE.BLOCK;
         while (this.ev[this.i]!.type !== EVENT_ID.POP) {
           const ke = this.ev[this.i]!;
-          if (block && ke.type === EVENT_ID.SCALAR) this.checkKeyLength(ke);
+          if (block && ke.type === EVENT_ID.SCALAR) {
+            this.checkKeyLength(ke);
+            if (
+              ke.style === SCALAR_STYLE.PLAIN &&
+              ke.valueStart === ke.valueEnd &&
+              this.src[ke.valueStart] === ':'
+            ) {
+              // Go (libyaml): a block mapping entry cannot start with `:` (no key before it).
+              throw new GoYamlFailure('did not find expected key', lineAt(this.src, ke.valueStart), true);
+            }
+          }
           const k = this.node();
           if (k.merge) {
             const v = this.node();
@@ -445,7 +457,13 @@ function unclosedBracket(text: string, upTo: number): string | undefined {
 }
 
 function inUnclosedQuote(text: string, upTo: number): boolean {
+  return unclosedQuoteStart(text, upTo) !== undefined;
+}
+
+/** unclosedQuoteStart is the offset of a quote opened before `upTo` and not closed there. */
+function unclosedQuoteStart(text: string, upTo: number): number | undefined {
   let q: string | undefined;
+  let start = 0;
   for (let i = 0; i < upTo && i < text.length; i++) {
     const c = text[i]!;
     if (q) {
@@ -459,9 +477,26 @@ function inUnclosedQuote(text: string, upTo: number): boolean {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) q = c;
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+      q = c;
+      start = i;
+    }
   }
-  return q !== undefined;
+  return q === undefined ? undefined : start;
+}
+
+/** closingQuote finds where go-yaml ends a quoted scalar opened at `start` (it spans lines). */
+function closingQuote(text: string, start: number): number | undefined {
+  const q = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (q === '"' && c === '\\') i++;
+    else if (c === q) {
+      if (q === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -486,9 +521,53 @@ function goSyntaxMessage(
     l,
   ];
   const parser = (msg: string, l: number): [string, number] => [`yaml: ${where(l)}${msg}`, l];
+  const emptyKey = lines.findIndex((l, k) => k <= line && emptyKeyLine(lines, k));
+  if (emptyKey >= 0) return parser('did not find expected key', emptyKey);
+  const header = lines.findIndex(
+    (l, k) =>
+      k <= line &&
+      /(^\s*|: |- )[|>][-+0-9]*[ \t]*[^-+0-9 \t#\r]/.test(
+        l.replace(/"(\\.|[^"\\])*"|'[^']*'/g, '""').replace(/\s+#.*$/, ''),
+      ),
+  );
+  const tabbed = lines.findIndex((l, k) => k <= line && /^ +\t/.test(l));
+  if (tabbed >= 0 && tabbed <= line) {
+    let prev = '';
+    for (let l = tabbed - 1; l >= 0; l--) {
+      if (lines[l]!.trim() !== '' && !lines[l]!.trim().startsWith('#')) {
+        prev = lines[l]!.trimEnd();
+        break;
+      }
+    }
+    if (prev.endsWith(':')) return scanner('found character that cannot start any token', tabbed);
+  }
+  if (header >= 0) return scanner('did not find expected comment or line break', header);
   if (/quoted scalar/.test(reason) || (reason === 'deficient indentation' && inUnclosedQuote(text, pos))) {
+    const open = unclosedQuoteStart(text, reason === 'deficient indentation' ? pos : text.length);
+    const close = open === undefined ? undefined : closingQuote(text, open);
+    if (close !== undefined) {
+      // The quoted scalar runs on to the next quote; what follows it there is no key.
+      const rest = text.slice(
+        close + 1,
+        text.indexOf('\n', close) < 0 ? text.length : text.indexOf('\n', close),
+      );
+      if (rest.trim() !== '' && !rest.trim().startsWith('#')) {
+        return parser('did not find expected key', text.slice(0, close).split('\n').length - 1);
+      }
+    }
     return scanner('found unexpected end of stream', eof);
   }
+  if ((ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {
+    return parser('did not find expected node content', line);
+  }
+  const badName = /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?![A-Za-z0-9_-])/m.exec(
+    text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)),
+  );
+  if (badName)
+    return scanner(
+      'did not find expected alphabetic or numeric character',
+      text.slice(0, badName.index + badName[0].length).split('\n').length - 1,
+    );
   const bracket = unclosedBracket(text, text.length);
   if (/flow collection/.test(reason) || (reason === 'deficient indentation' && bracket)) {
     const atEnd = !reason.startsWith('missed comma');
@@ -523,6 +602,21 @@ function goSyntaxMessage(
   const before = lines[line]?.slice(0, col) ?? '';
   if (ch === '-' && /^[ \t\r\n]?$/.test(text[pos + 1] ?? '') && before.trim() !== '') {
     return scanner('block sequence entries are not allowed in this context', line);
+  }
+  if (/name of an (alias|anchor) node/.test(reason)) {
+    return scanner('did not find expected alphabetic or numeric character', line);
+  }
+  const alias = unknownAlias(text, pos);
+  if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
+  if (ch === ',' && before.trim() !== '') return parser('did not find expected node content', line);
+  if (ch === '%' && col === 0 && !/[0-9A-Za-z_-]/.test(text[pos + 1] ?? '')) {
+    return scanner('could not find expected directive name', line);
+  }
+  if (
+    (ch === ']' || ch === '}') &&
+    lines.slice(0, line).every((l) => l.trim() === '' || l.trim().startsWith('#'))
+  ) {
+    return parser('did not find expected node content', line);
   }
   if (ch === '@' || ch === '`' || (ch === '%' && col > 0)) {
     return scanner('found character that cannot start any token', line);
@@ -570,6 +664,8 @@ function isJsYamlError(e: unknown): e is JsYamlError {
 /** firstDocumentEnd finds where go-yaml's first document ends before an error on `errLine`, if it does. */
 function firstDocumentEnd(text: string, errLine: number): number | undefined {
   const lines = text.split('\n');
+  const scalarEnd = rootScalarEnd(lines);
+  if (scalarEnd !== undefined) return scalarEnd;
   let offset = 0;
   let rootCol = -1;
   let sawContent = false;
@@ -588,6 +684,57 @@ function firstDocumentEnd(text: string, errLine: number): number | undefined {
     offset += t.length + 1;
   }
   return undefined;
+}
+
+/**
+ * rootScalarEnd finds where a document whose root is a plain multi-line scalar ends at a comment
+ * line (go-yaml then stops reading), before any `key:` would turn it into an error.
+ */
+function rootScalarEnd(lines: string[]): number | undefined {
+  let offset = 0;
+  let started = false;
+  for (const l of lines) {
+    const t = l.trim();
+    if (!started) {
+      if (t === '' || t.startsWith('#') || /^(---|%)/.test(l)) {
+        offset += l.length + 1;
+        continue;
+      }
+      if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(t) || /:( |$)/.test(t) || / #/.test(t)) return undefined;
+      started = true;
+    } else {
+      if (t.startsWith('#')) return offset;
+      if (/:( |$)/.test(t) || / #/.test(t) || /^(---|\.\.\.)/.test(l)) return undefined;
+    }
+    offset += l.length + 1;
+  }
+  return undefined;
+}
+
+/** unknownAlias finds an alias before `upTo` whose anchor is not defined before it. */
+function unknownAlias(text: string, upTo: number): string | undefined {
+  const re = /(^[ \t]*|: |- |[[{,][ \t]*)\*([A-Za-z0-9_-]+)/gm;
+  for (let m = re.exec(text); m && m.index < upTo; m = re.exec(text)) {
+    const name = m[2]!;
+    const at = m.index + m[0].length;
+    if (!new RegExp(`&${name}(?![A-Za-z0-9_-])`).test(text.slice(0, at))) return name;
+  }
+  return undefined;
+}
+
+/** emptyKeyLine reports whether line k starts a block mapping entry with `:` and no key. */
+function emptyKeyLine(lines: string[], k: number): boolean {
+  const l = lines[k]!;
+  if (!/^[ \t]*:( |$)/.test(l)) return false;
+  const ind = l.length - l.replace(/^[ \t]+/, '').length;
+  // An explicit key (`? …`, maybe inside `- `) above at the same or lower indentation owns it.
+  for (let p = k - 1; p >= 0; p--) {
+    const t = lines[p]!;
+    const body = t.replace(/^[ \t]+/, '');
+    if (body === '' || body.startsWith('#') || t.length - body.length > ind) continue;
+    return !/^([-:?]\s+)*\?( |$)/.test(body);
+  }
+  return true;
 }
 
 /** DocResult is one decoded document, or the deferred errors of the later stages. */
@@ -621,6 +768,25 @@ export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false)
       column: column + 1,
     });
   }
+  const lines = text.split('\n');
+  if (text.includes(':') && /(^|\n)[ \t]*:( |\n|$)/.test(text)) {
+    const blocks = events.filter(
+      (e): e is ScalarEvent =>
+        e.type === EVENT_ID.SCALAR &&
+        (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK),
+    );
+    let offset = 0;
+    for (let k = 0; k < lines.length; k++) {
+      const inBlock = blocks.some((b) => offset >= b.valueStart && offset < b.valueEnd);
+      if (!inBlock && emptyKeyLine(lines, k)) {
+        // Go (libyaml): a block mapping entry cannot start with `:` (no key before it).
+        throw new YamlError(`error converting YAML to JSON: yaml: ${where(k)}did not find expected key`, {
+          line: lineOffset + k + 1,
+        });
+      }
+      offset += lines[k]!.length + 1;
+    }
+  }
   const docs: DocResult[] = [];
   let i = 0;
   while (i < events.length) {
@@ -638,7 +804,7 @@ export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false)
     } catch (err) {
       if (err instanceof GoYamlFailure) {
         // Go: scanner errors name the 1-based line, except on the first line.
-        const at = err.line !== undefined && err.line > 0 ? `line ${err.line + 1}: ` : '';
+        const at = err.line !== undefined && err.line > 0 ? `line ${err.line + (err.parser ? 0 : 1)}: ` : '';
         throw new YamlError(`error converting YAML to JSON: yaml: ${at}${err.message}`, {
           line: lineOffset + (err.line ?? 0) + 1,
         });

@@ -1,0 +1,147 @@
+// Syntax errors users make in values files, read by the real helm and by lib/yaml: the chart's own
+// values files with one random edit each (a character inserted or deleted, a line indented or
+// dedented), compared through `fromYaml` (same parser and messages as values.yaml).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { encodeJson, fromYaml } from '@/lib/yaml';
+import { runBatch } from './helm-batch';
+
+const bases = ['values.yaml', 'values.prod.yaml', 'values.dev.yaml'].map((f) =>
+  readFileSync(`chart-template/api-gateway/${f}`, 'utf8'),
+);
+const inserts = [
+  ' ',
+  '  ',
+  '\t',
+  ':',
+  ': ',
+  '"',
+  "'",
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '\n',
+  '@',
+  '*',
+  '&',
+  '!',
+  '|',
+  '>',
+  ',',
+  '?',
+  '%',
+  'x',
+];
+
+const mutation = fc
+  .tuple(fc.nat(bases.length - 1), fc.nat(), fc.nat(3), fc.constantFrom(...inserts))
+  .map(([b, pos, kind, s]) => {
+    const text = bases[b]!;
+    const p = pos % text.length;
+    const lines = text.split('\n');
+    const l = pos % lines.length;
+    switch (kind) {
+      case 0:
+        return text.slice(0, p) + s + text.slice(p);
+      case 1:
+        return text.slice(0, p) + text.slice(p + 1);
+      case 2:
+        lines[l] = ' ' + lines[l];
+        return lines.join('\n');
+      default:
+        lines[l] = lines[l]!.replace(/^ /, '');
+        return lines.join('\n');
+    }
+  });
+
+describe('YAML syntax errors like helm', () => {
+  it('edited values files: valid ones read identically, error messages and lines match', async () => {
+    const texts = fc.sample(mutation, { seed: 11, numRuns: Number(process.env.YAML_HELM_RUNS ?? 250) * 2 });
+    const helm = await runBatch(texts, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
+    const validDiffs: string[] = [];
+    const errorDiffs: string[] = [];
+    let errors = 0;
+    texts.forEach((text, i) => {
+      const want = helm[i]!.map ?? '<missing>';
+      const got = encodeJson(fromYaml(text));
+      const isError = want.startsWith('{"Error":');
+      if (isError) errors++;
+      if (got !== want) (isError ? errorDiffs : validDiffs).push(`helm: ${want}\nours: ${got}`);
+    });
+    expect(validDiffs).toEqual([]);
+    // Known difference: errors are re-derived from js-yaml's, so a few rare ones differ (for
+    // example an unclosed quote that go-yaml closes much later); at least 97% must match.
+    expect(errors).toBeGreaterThan(50);
+    expect(errorDiffs.length, errorDiffs.slice(0, 3).join('\n\n')).toBeLessThanOrEqual(
+      Math.floor(errors * 0.03),
+    );
+  });
+
+  it('YAML written in other styles (flow, quoted, folded, indented sequences) reads identically', async () => {
+    const words = [
+      'a',
+      'b c',
+      'x: y',
+      "it's",
+      '#c',
+      'yes',
+      '1.5',
+      '0x1F',
+      'long '.repeat(10),
+      'é',
+      '- x',
+      'a\nb',
+      ' lead',
+      'trail ',
+      '"q"',
+      '{x}',
+      '12:30',
+      '~',
+      '',
+    ];
+    const key = fc.constantFrom(...words.filter(Boolean));
+    const { t } = fc.letrec((tie) => ({
+      t: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(...words),
+        fc.integer(),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('t'), { maxLength: 4 }),
+        fc.dictionary(key, tie('t'), { maxKeys: 4 }),
+      ),
+    }));
+    const options = fc.record({
+      indent: fc.constantFrom(2, 3, 4),
+      lineWidth: fc.constantFrom(0, 20, 40, 80),
+      minContentWidth: fc.constantFrom(0, 10),
+      defaultStringType: fc.constantFrom(
+        'PLAIN',
+        'QUOTE_SINGLE',
+        'QUOTE_DOUBLE',
+        'BLOCK_LITERAL',
+        'BLOCK_FOLDED',
+      ),
+      defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE'),
+      collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+      indentSeq: fc.boolean(),
+    });
+    const samples = fc.sample(fc.tuple(fc.dictionary(key, t, { maxKeys: 5 }), options), {
+      seed: 3,
+      numRuns: Number(process.env.YAML_HELM_RUNS ?? 250) * 2,
+    });
+    const texts = samples.map(([v, o]) => stringify(v, o as Parameters<typeof stringify>[1]));
+    const helm = await runBatch(texts, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
+    const diffs = texts.flatMap((text, i) => {
+      const got = encodeJson(fromYaml(text));
+      return got === helm[i]!.map ? [] : [`${JSON.stringify(text)}\nhelm: ${helm[i]!.map}\nours: ${got}`];
+    });
+    expect(diffs.slice(0, 3)).toEqual([]);
+  });
+});
