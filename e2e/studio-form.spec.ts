@@ -96,7 +96,7 @@ test.describe('form and YAML editor', () => {
   test('typing in the editor updates the form and the preview', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
-    await studio.typeYaml('replicaCount: 6');
+    await studio.typeYamlLine('replicaCount: 1', 'replicaCount: 6');
     await expect(studio.field('Replicas')).toHaveValue('6');
     await studio.waitForRender();
     expect(await studio.previewText()).toMatch(/kind: Deployment[\s\S]*replicas: 6/);

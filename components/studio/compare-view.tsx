@@ -31,22 +31,18 @@ export function CompareView({ envNames, left, right, onPick, leftOutput, rightOu
     <section className="compare" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare environments</h2>
       <div className="compare__pickers">
-        <label>
-          From{' '}
-          <select value={left} onChange={(e) => onPick('left', e.target.value)}>
-            {envNames.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          To{' '}
-          <select value={right} onChange={(e) => onPick('right', e.target.value)}>
-            {envNames.map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor="compare-from">From</label>
+        <select id="compare-from" value={left} onChange={(e) => onPick('left', e.target.value)}>
+          {envNames.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
+        <label htmlFor="compare-to">To</label>
+        <select id="compare-to" value={right} onChange={(e) => onPick('right', e.target.value)}>
+          {envNames.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </select>
         <p role="status" className="compare__stats">
           {stats ? `${stats.removed} lines removed, ${stats.added} added` : 'Rendering both environments…'}
         </p>

@@ -142,9 +142,7 @@ export class StudioPage {
 
   /** yaml returns the text of the current environment's values YAML, as the editor holds it. */
   async yaml(): Promise<string> {
-    const monacoReady =
-      (await this.page.getByTestId('yaml-editor').getAttribute('data-monaco-ready')) === 'true';
-    if (!monacoReady) return this.page.getByRole('textbox', { name: /^Values YAML of / }).inputValue();
+    await this.waitForEditor();
     const env = await this.currentEnvironment();
     return this.page.evaluate((uri) => {
       const monaco = (globalThis as unknown as { __studioMonaco: MonacoOnPage }).__studioMonaco;
@@ -178,11 +176,12 @@ export class StudioPage {
     await expect.poll(() => this.yaml()).toBe(text);
   }
 
-  /** typeYaml replaces the YAML with one line typed key by key into the editor. */
-  async typeYaml(line: string): Promise<void> {
+  /** typeYamlLine retypes, key by key, the editor line that contains `match`. */
+  async typeYamlLine(match: string, line: string): Promise<void> {
     await this.waitForEditor();
-    await this.page.getByTestId('yaml-editor').locator('.monaco-editor .view-lines').click();
-    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.getByTestId('yaml-editor').locator('.view-line', { hasText: match }).first().click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Shift+Home');
     await this.page.keyboard.type(line);
   }
 
