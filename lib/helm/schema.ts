@@ -1193,6 +1193,30 @@ function display(e: SchemaError, indent: number, out: string[]): void {
  * when the values are valid.
  */
 export function validateValues(schemaText: string, values: GoMap): string | null {
+  const compiled = compileSchema(schemaText);
+  if (typeof compiled === 'string') return compiled;
+  const err = new Validator(compiled, compiled.root, values, []).run();
+  if (!err) return null;
+  const causes = err.group ? err.causes : [err];
+  const out: string[] = [];
+  for (const c of causes) display(c, 1, out);
+  return `${out.join('').replace(/^\n/, '')}\n`;
+}
+
+/** compiled caches the checked schemas by text: the preview validates the same schema on every keystroke. */
+const compiled = new Map<string, Ctx | string>();
+
+/** compileSchema parses a schema and checks it (metaschema, references); a string is Helm's error. */
+function compileSchema(schemaText: string): Ctx | string {
+  const hit = compiled.get(schemaText);
+  if (hit !== undefined) return hit;
+  const result = compileUncached(schemaText);
+  if (compiled.size >= 32) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(schemaText, result);
+  return result;
+}
+
+function compileUncached(schemaText: string): Ctx | string {
   let root: Schema;
   let doc: GoValue;
   try {
@@ -1209,12 +1233,7 @@ export function validateValues(schemaText: string, values: GoMap): string | null
   const ctx: Ctx = { root, draft: draftOf(root) };
   const missing = missingRef(ctx, root);
   if (missing !== undefined) return `json-pointer in "file:///values.schema.json${missing}" not found`;
-  const err = new Validator(ctx, root, values, []).run();
-  if (!err) return null;
-  const causes = err.group ? err.causes : [err];
-  const out: string[] = [];
-  for (const c of causes) display(c, 1, out);
-  return `${out.join('').replace(/^\n/, '')}\n`;
+  return ctx;
 }
 
 /**
