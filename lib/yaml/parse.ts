@@ -521,7 +521,7 @@ function goSyntaxMessage(
     l,
   ];
   const parser = (msg: string, l: number): [string, number] => [`yaml: ${where(l)}${msg}`, l];
-  const emptyKey = lines.findIndex((l, k) => k <= line && emptyKeyLine(lines, k));
+  const emptyKey = lines.findIndex((_, k) => k <= line && emptyKeyLine(lines, k));
   if (emptyKey >= 0) return parser('did not find expected key', emptyKey);
   const header = lines.findIndex(
     (l, k) =>

@@ -136,7 +136,7 @@ describe('YAML syntax errors like helm', () => {
       seed: 3,
       numRuns: Number(process.env.YAML_HELM_RUNS ?? 250) * 2,
     });
-    const texts = samples.map(([v, o]) => stringify(v, o as Parameters<typeof stringify>[1]));
+    const texts = samples.map(([v, o]) => (stringify as (value: unknown, options: unknown) => string)(v, o));
     const helm = await runBatch(texts, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
     const diffs = texts.flatMap((text, i) => {
       const got = encodeJson(fromYaml(text));
