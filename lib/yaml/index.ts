@@ -63,8 +63,8 @@ function splitYamlReader(text: string): Chunk[] {
 }
 
 /** firstDocument decodes a text the way sigs.k8s.io/yaml.Unmarshal does: only its first document. */
-function firstDocument(text: string, lineOffset = 0): GoValue {
-  const d = decodeDocuments(text, lineOffset, true)[0];
+function firstDocument(text: string, lineOffset = 0, keepInts = false): GoValue {
+  const d = decodeDocuments(text, lineOffset, true, keepInts)[0];
   return d ? checkDocument(d, lineOffset) : null;
 }
 
@@ -99,9 +99,14 @@ export function parseValues(text: string): GoMap {
   return values;
 }
 
-/** yamlToGo converts one YAML document as sigs.k8s.io/yaml.Unmarshal into interface{} does; throws YamlError. */
-export function yamlToGo(text: string): GoValue {
-  return firstDocument(text);
+/**
+ * yamlToGo converts one YAML document as sigs.k8s.io/yaml.Unmarshal into interface{} does
+ * (numbers float64); throws YamlError. With `keepInts`, integers stay int64/uint64 {@link GoInt}s,
+ * as yaml.v2 decoded them before the JSON step: what decoding into a struct's string field needs
+ * (sigs.k8s.io/yaml prints ints exactly and floats with 32-bit `%g`: `1.10` → `1.1`, `1e7` → `1e+07`).
+ */
+export function yamlToGo(text: string, opts: { keepInts?: boolean } = {}): GoValue {
+  return firstDocument(text, 0, opts.keepInts ?? false);
 }
 
 /** yamlDocuments decodes every document of a YAML stream as {@link yamlToGo} decodes one. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GoInt, type GoMap } from '../go';
 import {
   encodeJson,
   fromJson,
@@ -187,6 +188,13 @@ const helpers: { name: string; input: () => unknown; want: string }[] = [
 describe('Helm from* helpers', () => {
   it.each(helpers)('$name', ({ input, want }) => {
     expect(encodeJson(input() as never)).toBe(want);
+  });
+
+  it('yamlToGo can keep integers as yaml.v2 decoded them', () => {
+    const v = yamlToGo('a: 12345678\nb: 1e7\nc: 18446744073709551615', { keepInts: true }) as GoMap;
+    expect(v.get('a')).toEqual(new GoInt(12345678n, 'int64'));
+    expect(v.get('b')).toBe(1e7);
+    expect(v.get('c')).toEqual(new GoInt(18446744073709551615n, 'uint64'));
   });
 
   it('yamlToGo keeps non-map documents and yamlDocuments reads them all', () => {

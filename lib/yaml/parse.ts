@@ -13,7 +13,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from 'js-yaml';
-import { formatFloat, GoError, GoMap, type GoValue } from '../go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue } from '../go';
 import { YamlError } from './errors';
 import { type Resolved, resolveScalar } from './resolve';
 
@@ -213,6 +213,8 @@ class Builder {
   constructor(
     readonly src: string,
     readonly ev: Event[],
+    /** keepInts keeps YAML integers as int64 (yaml.v2's types before the JSON round trip). */
+    readonly keepInts = false,
   ) {}
 
   next(): Event {
@@ -389,7 +391,12 @@ class Builder {
       case 'bool':
         return { value: r.value, key };
       case 'int':
-        return { value: Number(r.value), key };
+        return {
+          value: this.keepInts
+            ? new GoInt(r.value, r.value > 2n ** 63n - 1n ? 'uint64' : 'int64')
+            : Number(r.value),
+          key,
+        };
       case 'float':
         if (!Number.isFinite(r.value) && this.jsonError === undefined) {
           this.jsonError = `json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`;
@@ -749,7 +756,12 @@ export interface DocResult {
  * returning each document's JSON-able value. `lineOffset` shifts reported editor positions.
  * Syntax and decode errors throw {@link YamlError} with `error converting YAML to JSON: yaml: …`.
  */
-export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false): DocResult[] {
+export function decodeDocuments(
+  text: string,
+  lineOffset = 0,
+  firstOnly = false,
+  keepInts = false,
+): DocResult[] {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: 10000 });
@@ -760,7 +772,8 @@ export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false)
       // Go (yaml.v2): Unmarshal stops once the first document's root node is complete, so text
       // that dedents below the root (or starts a new document) is never looked at.
       const cut = firstDocumentEnd(text, line);
-      if (cut !== undefined) return decodeDocuments(text.slice(0, cut), lineOffset, true).slice(0, 1);
+      if (cut !== undefined)
+        return decodeDocuments(text.slice(0, cut), lineOffset, true, keepInts).slice(0, 1);
     }
     const [msg] = goSyntaxMessage(text, e.reason, line, column, position);
     throw new YamlError(`error converting YAML to JSON: ${msg}`, {
@@ -796,7 +809,7 @@ export function decodeDocuments(text: string, lineOffset = 0, firstOnly = false)
       continue;
     }
     i++;
-    const b = new Builder(text, events);
+    const b = new Builder(text, events, keepInts);
     b.i = i;
     let value: GoValue = null;
     try {
