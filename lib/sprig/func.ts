@@ -22,6 +22,9 @@ export function alias(f: GoFuncValue, name: string): GoFuncValue {
   return { ...f, name };
 }
 
+/** ASCII_PUNCT holds the ASCII code points in Unicode category P (Go's unicode.IsPunct). */
+const ASCII_PUNCT = new Set(Array.from('!"#%&\'()*,-./:;?@[\\]_{}', (c) => c.charCodeAt(0)));
+
 /** Go's unicode predicates and simple case mappings for one code point. */
 export const unicode = {
   /** isSpace is unicode.IsSpace. */
@@ -31,38 +34,47 @@ export const unicode = {
   },
   /** isUpper is unicode.IsUpper (category Lu). */
   isUpper(c: number): boolean {
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a;
     return /\p{Lu}/u.test(String.fromCodePoint(c));
   },
   /** isLower is unicode.IsLower (category Ll). */
   isLower(c: number): boolean {
+    if (c < 0x80) return c >= 0x61 && c <= 0x7a;
     return /\p{Ll}/u.test(String.fromCodePoint(c));
   },
   /** isTitle is unicode.IsTitle (category Lt). */
   isTitle(c: number): boolean {
+    if (c < 0x80) return false;
     return /\p{Lt}/u.test(String.fromCodePoint(c));
   },
   /** isLetter is unicode.IsLetter (category L). */
   isLetter(c: number): boolean {
+    if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
     return /\p{L}/u.test(String.fromCodePoint(c));
   },
   /** isDigit is unicode.IsDigit (category Nd). */
   isDigit(c: number): boolean {
+    if (c < 0x80) return c >= 0x30 && c <= 0x39;
     return /\p{Nd}/u.test(String.fromCodePoint(c));
   },
   /** isNumber is unicode.IsNumber (category N). */
   isNumber(c: number): boolean {
+    if (c < 0x80) return c >= 0x30 && c <= 0x39;
     return /\p{N}/u.test(String.fromCodePoint(c));
   },
   /** isPunct is unicode.IsPunct (category P). */
   isPunct(c: number): boolean {
+    if (c < 0x80) return ASCII_PUNCT.has(c);
     return /\p{P}/u.test(String.fromCodePoint(c));
   },
   /** toUpper is unicode.ToUpper (simple mapping: a rune whose upper case is several runes is kept). */
   toUpper(c: number): number {
+    if (c < 0x80) return c >= 0x61 && c <= 0x7a ? c - 32 : c;
     return single(String.fromCodePoint(c).toUpperCase(), c);
   },
   /** toLower is unicode.ToLower (simple mapping). */
   toLower(c: number): number {
+    if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
     if (c === 0x130) return 0x69; // Go: İ lowers to i (simple mapping).
     return single(String.fromCodePoint(c).toLowerCase(), c);
   },

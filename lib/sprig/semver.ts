@@ -276,8 +276,19 @@ export interface SemConstraints {
   readonly groups: readonly { readonly items: readonly Constraint[]; readonly hasPre: boolean }[];
 }
 
+const constraintCache = new Map<string, SemConstraints>();
+
 /** parseConstraints is semver.NewConstraint; throws GoError (`improper constraint: …`). */
 export function parseConstraints(text: string): SemConstraints {
+  const hit = constraintCache.get(text);
+  if (hit) return hit;
+  const parsed = parseConstraintsUncached(text);
+  if (constraintCache.size > 256) constraintCache.clear();
+  constraintCache.set(text, parsed);
+  return parsed;
+}
+
+function parseConstraintsUncached(text: string): SemConstraints {
   let c = text;
   for (const m of findAll(rangeRe(), text, -1)) {
     c = c.replace(m[0], `>= ${m[1]}, <= ${m[11]} `);

@@ -7,6 +7,8 @@ import { formatValue, GoMap, GoPanic, type GoValue, quoteString, typedSlice } fr
 import { byteLen, byteSlice, fromUtf8, intArg, isSliceKind, listItems, strArg, strval, utf8 } from './cast';
 import { type FuncMap, goFunc, mapRunes, randIntn, type SprigEnv, unicode } from './func';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** compareGoStrings orders strings by their UTF-8 bytes (Go's `<` on strings). */
 export function compareGoStrings(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -432,8 +434,8 @@ export function stringFuncs(env: SprigEnv): FuncMap {
       return s;
     }),
     trim: s1('trim', trimSpace),
-    upper: s1('upper', (s) => mapRunes(s, unicode.toUpper)),
-    lower: s1('lower', (s) => mapRunes(s, unicode.toLower)),
+    upper: s1('upper', (s) => (ASCII.test(s) ? s.toUpperCase() : mapRunes(s, unicode.toUpper))),
+    lower: s1('lower', (s) => (ASCII.test(s) ? s.toLowerCase() : mapRunes(s, unicode.toLower))),
     title: s1('title', title),
     untitle: s1('untitle', untitle),
     substr: goFunc('substr', [I, I, S], (a, b, str) => {
