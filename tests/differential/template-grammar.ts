@@ -181,6 +181,49 @@ const FUNCS: Record<string, Sig> = {
   toStrings: { params: ['l'], result: 'l' },
   dig: { params: ['s', 's', 'a', 'm'], result: 'a' },
   printf: { params: ['s', 'a'], variadic: true, result: 's' },
+  get: { params: ['m', 's'], result: 'a' },
+  keys: { params: ['m'], result: 'l' },
+  pluck: { params: ['s', 'm'], result: 'l' },
+  pick: { params: ['m', 's'], result: 'm' },
+  omit: { params: ['m', 's'], result: 'm' },
+  regexFind: { params: ['s', 's'], result: 's' },
+  regexMatch: { params: ['s', 's'], result: 'b' },
+  fromYaml: { params: ['s'], result: 'm' },
+  fromJson: { params: ['s'], result: 'm' },
+  b64dec: { params: ['s'], result: 's' },
+  sha1sum: { params: ['s'], result: 's' },
+  trimSuffix: { params: ['s', 's'], result: 's' },
+  trimPrefix: { params: ['s', 's'], result: 's' },
+  splitn: { params: ['s', 'i', 's'], result: 'm' },
+  atoi: { params: ['s'], result: 'i' },
+  round: { params: ['n', 'i'], result: 'n' },
+  addf: { params: ['n', 'n'], result: 'n' },
+  mulf: { params: ['n', 'n'], result: 'n' },
+  divf: { params: ['n', 'n'], result: 'n' },
+  floor: { params: ['n'], result: 'n' },
+  seq: { params: ['i'], result: 's' },
+  semverCompare: { params: ['s', 's'], result: 'b' },
+  snakecase: { params: ['s'], result: 's' },
+  swapcase: { params: ['s'], result: 's' },
+  wrap: { params: ['i', 's'], result: 's' },
+  initials: { params: ['s'], result: 's' },
+  nospace: { params: ['s'], result: 's' },
+  cat: { params: ['a', 'a'], variadic: true, result: 's' },
+  toPrettyJson: { params: ['a'], result: 's' },
+  toYamlPretty: { params: ['a'], result: 's' },
+  deepCopy: { params: ['m'], result: 'm' },
+  merge: { params: ['m', 'm'], result: 'm' },
+  tpl: { params: ['s', 'a'], result: 's' },
+  required: { params: ['s', 'a'], result: 'a' },
+  urlquery: { params: ['a'], result: 's' },
+  html: { params: ['a'], result: 's' },
+  js: { params: ['a'], result: 's' },
+  slice: { params: ['l', 'i'], result: 'l' },
+  chunk: { params: ['i', 'l'], result: 'l' },
+  without: { params: ['l', 'a'], result: 'l' },
+  initial: { params: ['l'], result: 'l' },
+  kindIs: { params: ['s', 'a'], result: 'b' },
+  deepEqual: { params: ['a', 'a'], result: 'b' },
 };
 const FUNC_NAMES = Object.keys(FUNCS);
 const REGEXES = ['"[a-z]+"', '"^a"', '"(l+)"', '"\\\\s"', '"."'];
@@ -232,6 +275,34 @@ export class TemplateGenerator {
     if (name === 'printf') return [this.rng.pick(FORMATS), this.operand('a', depth)];
     if (name === 'index' && this.rng.chance(0.5)) return [this.operand('m', depth), this.operand('s', depth)];
     if (name === 'until') return [this.rng.pick(['0', '2', '3'])];
+    if (name === 'seq') return [this.rng.pick(['0', '3', '-2'])];
+    if (name === 'chunk' || name === 'wrap')
+      return [this.rng.pick(['1', '2', '5']), this.operand(params[1]!, depth)];
+    if (name === 'regexFind' || name === 'regexMatch')
+      return [this.rng.pick(REGEXES), this.operand('s', depth)];
+    if (name === 'semverCompare') {
+      return [
+        this.rng.pick(['">=1.0.0"', '"^1.2"', '"~0.1"', '"<2.0.0-0"']),
+        this.rng.pick(['"1.2.3"', '"v0.1.0"', '$.Chart.Version', '"x"']),
+      ];
+    }
+    if (name === 'tpl') {
+      const body = this.rng.pick([
+        '"{{ .Values.str }}"',
+        '"{{ . }}"',
+        '"x{{ .Release.Name }}"',
+        '"{{ .Values.missing }}"',
+        '"{{ bad"',
+      ]);
+      return [body, this.rng.pick(['.', '$', '$.Values', '"s"'])];
+    }
+    if (name === 'required') return ['"value is required"', this.operand('a', depth)];
+    if (name === 'fromYaml')
+      return [
+        this.rng.pick(['"a: 1"', '"- x"', '"a: [1, {b: c}]"', '": bad"', '""', this.operand('s', depth)]),
+      ];
+    if (name === 'fromJson')
+      return [this.rng.pick(['"{\\"a\\": 1.5}"', '"[1]"', '"{bad"', this.operand('s', depth)])];
     // Counts stay small: `repeat 1000000 (repeat 1000000 …)` would only measure memory.
     if (name === 'repeat' || name === 'indent' || name === 'nindent') {
       return [this.rng.pick(['0', '1', '2', '3', '-1']), this.operand('s', depth)];

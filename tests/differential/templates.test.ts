@@ -36,6 +36,7 @@ describe('generated templates: our engine vs helm', () => {
       charts.push(dir);
     }
     let rendered = 0;
+    let crashed = 0;
     const failures: string[] = [];
     await mapLimit(charts, 2, async (dir) => {
       const args = ['rel', dir];
@@ -46,6 +47,12 @@ describe('generated templates: our engine vs helm', () => {
         stderr: `uncaught exception: ${err instanceof Error ? err.stack : String(err)}`,
         code: -1,
       }));
+      // A Go runtime crash (a cyclic map from `merge` printed by toJson overflows the goroutine stack) prints
+      // a goroutine dump with addresses: nothing to compare with, so such charts are counted apart.
+      if (want.code === 2 && /^(runtime|fatal error):/m.test(want.stderr)) {
+        crashed++;
+        return;
+      }
       if (want.code === 0) rendered++;
       if (got.code !== want.code || got.stdout !== want.stdout || got.stderr !== want.stderr) {
         writeFileSync(join(dir, 'helm.out'), `${want.stdout}${want.stderr}exit ${want.code}\n`);
@@ -57,7 +64,8 @@ describe('generated templates: our engine vs helm', () => {
     });
     // The grammar must produce both rendering charts and failing ones, or the test proves little.
     expect(rendered, 'charts helm rendered').toBeGreaterThan(charts.length / 5);
-    expect(charts.length - rendered, 'charts helm refused').toBeGreaterThan(0);
+    expect(charts.length - rendered - crashed, 'charts helm refused').toBeGreaterThan(0);
+    expect(crashed, 'charts that crashed helm').toBeLessThan(charts.length / 20);
     expect(failures.slice(0, 10), `${failures.length} of ${charts.length} charts differ`).toEqual([]);
   });
 });
