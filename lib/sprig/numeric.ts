@@ -43,7 +43,8 @@ export function decimalOp(op: 'add' | 'sub' | 'mul' | 'div', a: Decimal, b: Deci
     const [x, y, exp] = align(a, b);
     return { coef: op === 'add' ? x + y : x - y, exp };
   }
-  if (b.coef === 0n) throw new GoPanic('decimal division by zero');
+  // Go: shopspring/decimal panics with "decimal division by 0" (verified with helm: `divf 1 0`).
+  if (b.coef === 0n) throw new GoPanic('decimal division by 0');
   // q = a / b rounded to 10^-16: N / D with N = a.coef·10^(a.exp+16-b.exp), D = b.coef.
   let n = a.coef;
   let d = b.coef;
