@@ -533,7 +533,10 @@ function decodeMetadata(doc: GoValue, into: ChartMetadata): ChartMetadata {
 
 /** sanitizeString is Helm's: every Unicode space becomes ' ', non-printable characters are dropped. */
 function sanitizeString(s: string): string {
-  return s.replace(/[\s\u0085]/gu, ' ').replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '');
+  // Go: unicode.IsSpace (Latin-1 spaces and the White_Space property; not U+FEFF).
+  return s
+    .replace(/[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu, '');
 }
 
 /** isValidSemver reports whether Masterminds semver v3.4 `NewVersion` (coercing mode) accepts v. */
