@@ -10,15 +10,17 @@ import { type FuncMap, goFunc, type SprigEnv } from './func';
 const NS_PER_MS = 1_000_000n;
 const SECOND = 1_000_000_000n;
 
-/** FIXED prefixes the zone name of a fixed offset in seconds that has no name (`Fixed:19800`). */
+/** FIXED prefixes a fixed zone: offset in seconds and an optional name (`Fixed:19800`, `Fixed:0:PST`). */
 const FIXED = 'Fixed:';
 
 /** zoneOffset returns the UTC offset in seconds and the abbreviation of a zone at an instant. */
 function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
   if (zone === 'UTC') return { offset: 0, abbr: 'UTC' };
   if (zone.startsWith(FIXED)) {
+    const [off, name] = zone.slice(FIXED.length).split(':') as [string, string | undefined];
+    const offset = Number(off);
+    if (name) return { offset, abbr: name };
     // Go: a zone without a name (time.FixedZone("", off)) prints its offset as -0700.
-    const offset = Number(zone.slice(FIXED.length));
     const a = Math.abs(offset);
     const hhmm = `${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
     return { offset, abbr: `${offset < 0 ? '-' : '+'}${hhmm}` };
@@ -520,6 +522,7 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   let pm: boolean | undefined;
   let offset: number | undefined;
   let isZ = false;
+  let zoneName = '';
   const num = (tok: string, min2: number, max2: number): number => {
     const m = new RegExp(`^\\d{${min2},${max2}}`).exec(v);
     if (!m) return fail(tok, v);
@@ -615,7 +618,7 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
         if (m![0] === 'UTC') {
           offset = 0;
           isZ = true;
-        }
+        } else zoneName = m![0];
         v = v.slice(m![0].length);
         break;
       }
@@ -664,7 +667,17 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   const wallMs = wallDate.getTime();
   let ms: number;
   let z = zone;
-  if (offset !== undefined) {
+  if (offset === undefined && zoneName !== '') {
+    // Go: a zone abbreviation the location uses at that time selects it; any other makes a fixed
+    // zone of that name with offset 0.
+    const local = zoneInfo(zone, wallMs - zoneInfo(zone, wallMs).offset * 1000);
+    if (local.abbr === zoneName) {
+      ms = wallMs - local.offset * 1000;
+    } else {
+      ms = wallMs;
+      z = `${FIXED}0:${zoneName}`;
+    }
+  } else if (offset !== undefined) {
     ms = wallMs - offset * 1000;
     // Go: `Z` is UTC; an offset matching the location's keeps it; any other is a nameless fixed zone.
     if (isZ) z = 'UTC';

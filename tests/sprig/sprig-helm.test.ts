@@ -592,6 +592,12 @@ const RAW: { tpl: string; err?: boolean }[] = [
   {
     tpl: '{{ now | toString | regexMatch " m=\\\\+[0-9]+\\\\.[0-9]{9}$" }} {{ now | dateModify "1h" | toString | regexMatch " m=\\\\+36[0-9]{2}\\\\." }} {{ now | date "MST" }}',
   },
+  {
+    tpl: '{{ toDate "02 Jan 06 15:04 MST" "03 Feb 24 10:20 PST" }} {{ toDate "02 Jan 06 15:04 MST" "03 Feb 24 10:20 PST" | unixEpoch }}',
+  },
+  {
+    tpl: '{{ toDate "2006-01-02 MST" "2024-02-03 GMT" }} {{ toDate "2006-01-02 MST" "2024-02-03 CEST" | date "2006-01-02 15:04 MST" }}',
+  },
   { tpl: '{{ first 1 }}', err: true },
   { tpl: '{{ repeat "a" 3 }}', err: true },
   { tpl: '{{ repeat 1.5 "a" }}', err: true },
