@@ -243,6 +243,7 @@ class Builder {
       case EVENT_ID.SCALAR:
         if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
         b = this.scalar(e);
+        if (anchor?.includes(':')) this.colonAnchor(e.anchorStart, b);
         break;
       case EVENT_ID.SEQUENCE: {
         if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
@@ -301,6 +302,20 @@ class Builder {
     }
     if (anchor !== undefined) this.anchors.set(anchor, b);
     return b;
+  }
+
+  /**
+   * colonAnchor reproduces go-yaml on `&name: …`: its anchor names stop at `:`, so at the start of
+   * a line the anchor sits on an empty key (a nil key), elsewhere the `:` is out of place.
+   */
+  colonAnchor(start: number, b: Built): void {
+    const lineStart = this.src.lastIndexOf('\n', start - 1) + 1;
+    if (this.src.slice(lineStart, start).replace(/&$/, '').trim() !== '') {
+      throw new GoYamlFailure('mapping values are not allowed in this context', lineAt(this.src, start));
+    }
+    if (this.convertError === undefined) {
+      this.convertError = `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${sharpOf(b)}`;
+    }
   }
 
   /** checkKeyLength rejects simple keys longer than go-yaml's 1024-character limit. */
@@ -537,7 +552,7 @@ function goSyntaxMessage(
         l.replace(/"(\\.|[^"\\])*"|'[^']*'/g, '""').replace(/\s+#.*$/, ''),
       ),
   );
-  const tabbed = lines.findIndex((l, k) => k <= line && /^ +\t/.test(l));
+  const tabbed = lines.findIndex((l, k) => k <= line && /^ *\t/.test(l));
   if (tabbed >= 0 && tabbed <= line) {
     let prev = '';
     for (let l = tabbed - 1; l >= 0; l--) {
@@ -546,7 +561,8 @@ function goSyntaxMessage(
         break;
       }
     }
-    if (prev.endsWith(':')) return scanner('found character that cannot start any token', tabbed);
+    if (prev === '' || prev.endsWith(':'))
+      return scanner('found character that cannot start any token', tabbed);
   }
   if (header >= 0) return scanner('did not find expected comment or line break', header);
   if (/quoted scalar/.test(reason) || (reason === 'deficient indentation' && inUnclosedQuote(text, pos))) {
@@ -729,6 +745,149 @@ function unknownAlias(text: string, upTo: number): string | undefined {
   return undefined;
 }
 
+/**
+ * lenientSource rewrites what go-yaml accepts and js-yaml rejects, without changing the meaning
+ * or the line numbers: lines that continue a flow collection are indented past their block
+ * parent, tabs between flow tokens become spaces, and `\'` in double quotes becomes `'`.
+ * Block scalar bodies and comments are left alone.
+ */
+export function lenientSource(text: string): string {
+  if (!/[[{]|\\'/.test(text)) return text;
+  const lines = text.split('\n');
+  let depth = 0;
+  let q: string | undefined;
+  let flowIndent = 0;
+  let blockIndent = -1;
+  let changed = false;
+  for (let k = 0; k < lines.length; k++) {
+    let l = lines[k]!;
+    const ind = l.length - l.replace(/^ +/, '').length;
+    if (blockIndent >= 0) {
+      if (l.trim() === '' || ind > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (depth > 0 && !q && ind <= flowIndent) {
+      l = ' '.repeat(flowIndent + 1 - ind) + l;
+      changed = true;
+    }
+    let out = '';
+    for (let i = 0; i < l.length; i++) {
+      const c = l[i]!;
+      const prev = i === 0 ? ' ' : l[i - 1]!;
+      if (q) {
+        if (q === '"' && c === '\\') {
+          if (l[i + 1] === "'") {
+            out += "'";
+            i++;
+            changed = true;
+            continue;
+          }
+          out += c + (l[i + 1] ?? '');
+          i++;
+          continue;
+        }
+        if (c === q) {
+          if (q === "'" && l[i + 1] === "'") {
+            out += "''";
+            i++;
+            continue;
+          }
+          q = undefined;
+        }
+        out += c;
+        continue;
+      }
+      if (c === '#' && /[ \t]/.test(prev)) {
+        out += l.slice(i);
+        break;
+      }
+      const tokenStart = /[ \t[{,:-]/.test(prev) || i === 0;
+      if ((c === '"' || c === "'") && tokenStart) q = c;
+      else if ((c === '[' || c === '{') && (tokenStart || depth > 0)) {
+        if (depth === 0) flowIndent = ind;
+        depth++;
+      } else if ((c === ']' || c === '}') && depth > 0) depth--;
+      else if (c === '\t' && depth > 0) {
+        out += ' ';
+        changed = true;
+        continue;
+      }
+      out += c;
+    }
+    if (
+      depth === 0 &&
+      !q &&
+      /(^|[ \t]|:|-)[|>][-+0-9]*[ \t]*(#.*)?$/.test(out.replace(/"(\\.|[^"\\])*"|'[^']*'/g, '""'))
+    ) {
+      blockIndent = ind;
+    }
+    lines[k] = out;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/**
+ * blockTabError finds a tab go-yaml rejects in block context although js-yaml accepts it: in a
+ * line's indentation, or right after `-`, `?` or a line-initial `:`. Lines inside block scalars,
+ * flow collections and quoted scalars (judged from the parsed events) are skipped.
+ */
+function blockTabError(text: string, events: Event[]): [string, number] | undefined {
+  const spans: [number, number][] = [];
+  let depth = 0;
+  let flowStart = -1;
+  let closing = false;
+  const position = (e: Event): number =>
+    e.type === EVENT_ID.SCALAR
+      ? e.valueStart
+      : e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING
+        ? e.start
+        : -1;
+  for (const e of events) {
+    const at = position(e);
+    if (closing && at >= 0) {
+      // A flow collection ends somewhere before the next event's position.
+      spans.push([flowStart, at]);
+      closing = false;
+    }
+    if (e.type === EVENT_ID.SCALAR && e.style !== SCALAR_STYLE.PLAIN && e.valueStart >= 0) {
+      spans.push([e.valueStart, e.valueEnd]);
+    } else if (
+      (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) &&
+      e.style === COLLECTION_STYLE.FLOW
+    ) {
+      if (depth === 0) flowStart = e.start;
+      depth++;
+    } else if (e.type === EVENT_ID.POP && depth > 0) {
+      depth--;
+      if (depth === 0) closing = true;
+    }
+  }
+  if (closing || depth > 0) spans.push([flowStart, text.length]);
+  const lines = text.split('\n');
+  let offset = 0;
+  let prevContent = '';
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    const inside = spans.some(([a, b]) => offset > a && offset < b);
+    if (!inside && l.includes('\t')) {
+      if (/^ *\t/.test(l) && !prevContent.endsWith('|') && !/[|>][-+0-9]*$/.test(prevContent)) {
+        const fresh = prevContent === '' || prevContent.endsWith(':');
+        return [
+          fresh
+            ? 'found character that cannot start any token'
+            : 'found a tab character that violates indentation',
+          k,
+        ];
+      }
+      if (/^ *(- *)*[-?]\t/.test(l) || /^ *:\t/.test(l))
+        return ['found character that cannot start any token', k];
+    }
+    if (l.trim() !== '' && !l.trim().startsWith('#')) prevContent = l.replace(/\s+#.*$/, '').trimEnd();
+    offset += l.length + 1;
+  }
+  return undefined;
+}
+
 /** emptyKeyLine reports whether line k starts a block mapping entry with `:` and no key. */
 function emptyKeyLine(lines: string[], k: number): boolean {
   const l = lines[k]!;
@@ -767,6 +926,17 @@ export function decodeDocuments(
     events = parseEvents(text, { maxDepth: 10000 });
   } catch (e) {
     if (!isJsYamlError(e) || !e.mark) throw e;
+    const lenient = lenientSource(text);
+    if (lenient !== text) {
+      // js-yaml (YAML 1.2) is stricter than go-yaml about flow collections' indentation, tabs
+      // in flow context and `\'`; the rewritten text means the same to go-yaml.
+      try {
+        parseEvents(lenient, { maxDepth: 10000 });
+        return decodeDocuments(lenient, lineOffset, firstOnly, keepInts);
+      } catch {
+        // Report the error of the original text.
+      }
+    }
     const { line, column, position } = e.mark;
     if (firstOnly) {
       // Go (yaml.v2): Unmarshal stops once the first document's root node is complete, so text
@@ -782,6 +952,15 @@ export function decodeDocuments(
     });
   }
   const lines = text.split('\n');
+  if (text.includes('\t')) {
+    const tab = blockTabError(text, events);
+    if (tab) {
+      const [msg, l] = tab;
+      throw new YamlError(`error converting YAML to JSON: yaml: ${where(l === 0 ? 0 : l + 1)}${msg}`, {
+        line: lineOffset + l + 1,
+      });
+    }
+  }
   if (text.includes(':') && /(^|\n)[ \t]*:( |\n|$)/.test(text)) {
     const blocks = events.filter(
       (e): e is ScalarEvent =>
