@@ -211,3 +211,22 @@ describe('loadArchive reports bad archives as helm template does', () => {
     });
   }
 });
+
+describe('the api-gateway chart packages as helm packages it', () => {
+  it('has the same entries and contents', async () => {
+    const src = join(process.cwd(), 'chart-template', 'api-gateway');
+    const out = join(dir, 'gateway');
+    mkdirSync(out, { recursive: true });
+    const r = await helm(['package', src, '-d', out]);
+    expect(r.code).toBe(0);
+    const theirs = join(out, readdirSync(out)[0] as string);
+    const gw = readTree(src);
+    const chartYaml = new TextDecoder().decode(gw.find((f) => f.path === 'Chart.yaml')?.data);
+    const version = /^version:\s*(\S+)/m.exec(chartYaml)?.[1] ?? '';
+    const ours = join(dir, 'gateway-ours.tgz');
+    writeFileSync(ours, writeArchive(gw, { name: 'api-gateway', version, mtime: new Date(0) }));
+    const sorted = (l: string[]) => [...l].sort();
+    expect(sorted(tarList(ours))).toEqual(sorted(tarList(theirs)));
+    for (const entry of tarList(theirs)) expect(tarCat(ours, entry), entry).toBe(tarCat(theirs, entry));
+  });
+});
