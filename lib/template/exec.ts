@@ -28,6 +28,7 @@ import type {
   CommandNode,
   FieldNode,
   IdentifierNode,
+  ListNode,
   Node,
   NumberNode,
   PipeNode,
@@ -204,8 +205,21 @@ export class State {
         }
         return CONTINUE_NONE;
       case 'if':
-      case 'with':
-        return this.walkIfOrWith(dot, dotIface, node);
+      case 'with': {
+        // walkIfOrWith, inlined to save a stack frame per level.
+        const mark = this.vars.length;
+        const val = this.evalPipeline(dot, dotIface, node.pipe);
+        let r: number;
+        if (isTrue(val)) {
+          r =
+            node.kind === 'with'
+              ? this.walkList(val, false, node.list)
+              : this.walkList(dot, dotIface, node.list);
+        } else if (node.elseList) r = this.walkList(dot, dotIface, node.elseList);
+        else r = CONTINUE_NONE;
+        this.vars.length = mark;
+        return r;
+      }
       case 'range':
         this.walkRange(dot, dotIface, node);
         return CONTINUE_NONE;
@@ -222,16 +236,14 @@ export class State {
     this.errorf(`unknown node: ${node.toString()}`);
   }
 
-  private walkIfOrWith(dot: Val, dotIface: boolean, node: BranchNode<'if' | 'with'>): number {
-    const mark = this.vars.length;
-    const val = this.evalPipeline(dot, dotIface, node.pipe);
-    let r: number;
-    if (isTrue(val)) {
-      r = node.kind === 'with' ? this.walk(val, false, node.list) : this.walk(dot, dotIface, node.list);
-    } else if (node.elseList) r = this.walk(dot, dotIface, node.elseList);
-    else r = CONTINUE_NONE;
-    this.vars.length = mark;
-    return r;
+  /** walkList walks the nodes of a list (a list's own frame is skipped to save stack depth). */
+  walkList(dot: Val, dotIface: boolean, list: ListNode): number {
+    this.node = list;
+    for (const n of list.nodes) {
+      const r = this.walk(dot, dotIface, n);
+      if (r !== CONTINUE_NONE) return r;
+    }
+    return CONTINUE_NONE;
   }
 
   private walkRange(dot: Val, dotIface: boolean, r: BranchNode<'range'>): void {
@@ -262,7 +274,7 @@ export class State {
           v.iface = false;
         }
       }
-      const res = this.walk(elem, elemIface, r.list);
+      const res = this.walkList(elem, elemIface, r.list);
       this.vars.length = mark;
       return res;
     };
@@ -294,7 +306,7 @@ export class State {
     } else if (val !== NO_VALUE) {
       this.errorf(`range can't iterate over ${formatValue(val)}`);
     }
-    if (!ran && r.elseList) this.walk(dot, dotIface, r.elseList);
+    if (!ran && r.elseList) this.walkList(dot, dotIface, r.elseList);
     this.vars.length = outer;
   }
 
@@ -311,7 +323,7 @@ export class State {
     this.vars = [{ name: '$', value: newDot, iface: false }];
     this.depth++;
     // An error ends the whole run, so the caller's state is restored only on success.
-    this.walk(newDot, false, tree.root);
+    this.walkList(newDot, false, tree.root);
     this.depth--;
     this.tmplName = saved.name;
     this.tree = saved.tree;
@@ -327,7 +339,19 @@ export class State {
     this.node = pipe;
     let value: Val | undefined;
     for (const cmd of pipe.cmds) {
-      value = this.evalCommand(dot, dotIface, cmd, value);
+      const first = cmd.args[0]!;
+      if (first.kind === 'identifier') {
+        // A function call, evaluated here rather than in evalCommand to save a stack frame.
+        this.node = first;
+        const name = first.ident;
+        const user = lookupFunc(this.set.funcs, name);
+        if (user !== undefined) value = this.evalCall(dot, dotIface, user, false, cmd, name, cmd.args, value);
+        else {
+          const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+          if (builtin === undefined) this.errorf(`${quoteString(name)} is not a defined function`);
+          value = this.evalCall(dot, dotIface, builtin, true, cmd, name, cmd.args, value);
+        }
+      } else value = this.evalCommand(dot, dotIface, cmd, value);
       // Go: an interface{} result is unwrapped; a nil interface becomes no value.
       if (value === null) value = NO_VALUE;
     }
@@ -352,8 +376,16 @@ export class State {
         return this.evalFieldNode(dot, dotIface, first, cmd.args, final);
       case 'chain':
         return this.evalChainNode(dot, dotIface, first, cmd.args, final);
-      case 'identifier':
-        return this.evalFunction(dot, dotIface, first, cmd, cmd.args, final);
+      case 'identifier': {
+        // evalFunction, inlined to save a stack frame per call.
+        this.node = first;
+        const name = first.ident;
+        const user = lookupFunc(this.set.funcs, name);
+        if (user !== undefined) return this.evalCall(dot, dotIface, user, false, cmd, name, cmd.args, final);
+        const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+        if (builtin === undefined) this.errorf(`${quoteString(name)} is not a defined function`);
+        return this.evalCall(dot, dotIface, builtin, true, cmd, name, cmd.args, final);
+      }
       case 'pipe':
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, dotIface, first);
@@ -678,19 +710,4 @@ export class State {
       }
     }
   }
-}
-
-/** execute runs a parsed template with data, returning its output (throws ExecError). */
-export function execute(
-  set: TemplateLookup,
-  name: string,
-  tree: Tree,
-  data: GoValue,
-  options: ExecOptions,
-  budget: Budget,
-): string {
-  const dot: Val = data === null ? NO_VALUE : data;
-  const s = new State(set, name, tree, dot, options, budget);
-  s.walk(dot, false, tree.root);
-  return s.out;
 }

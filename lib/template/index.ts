@@ -17,10 +17,11 @@
  */
 import { type GoValue, quoteString } from '../go';
 import { ExecError } from './errors';
-import { type Budget, defaultMaxSteps, type ExecOptions, execute, type FuncMap, lookupFunc } from './exec';
+import { type Budget, defaultMaxSteps, type ExecOptions, type FuncMap, lookupFunc, State } from './exec';
 import { builtins } from './funcs';
 import { isEmptyTree } from './node';
 import { parse, type Tree } from './parse';
+import { NO_VALUE, type Val } from './value';
 
 export { ExecError, lineCol, ParseError, TemplateError, type TemplateErrorCode } from './errors';
 export type { ExecOptions, FuncMap, MissingKey } from './exec';
@@ -162,7 +163,10 @@ export class TemplateSet {
     const budget: Budget = parent?.budget ?? { steps: 0, max: opts.maxSteps ?? defaultMaxSteps };
     running.push({ set: this, name, options: opts, budget });
     try {
-      return execute(this, name, tree, data, opts, budget);
+      const dot: Val = data === null ? NO_VALUE : data;
+      const s = new State(this, name, tree, dot, opts, budget);
+      s.walkList(dot, false, tree.root);
+      return s.out;
     } catch (e) {
       if (e instanceof RangeError && e.message.includes('call stack')) {
         const msg = `template: ${name}: exceeded the JavaScript stack (templates nested too deeply)`;
