@@ -31,6 +31,15 @@ const cases: { name: string; files: Record<string, string | Uint8Array> }[] = [
       'charts/d/Chart.yaml': 'apiVersion: v2\nname: d\nversion: 1.2.3\n',
     },
   },
+  {
+    name: 'numbers in string fields',
+    files: {
+      'Chart.yaml': chart(
+        'appVersion: 1.123456789\ndescription: 0.000001\nhome: 1e3\nicon: 20240101\nkeywords: [0x1F, 0o17, 1_000, -0.5, .5]\n',
+      ),
+      ...tpl,
+    },
+  },
   { name: 'BOM in Chart.yaml', files: { 'Chart.yaml': `\uFEFF${chart('')}`, ...tpl } },
   { name: 'apiVersion defaults to v1', files: { 'Chart.yaml': 'name: c\nversion: 1.0.0\n', ...tpl } },
   { name: 'coerced version', files: { 'Chart.yaml': 'apiVersion: v2\nname: c\nversion: v01.2\n', ...tpl } },
