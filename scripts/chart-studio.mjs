@@ -130,7 +130,7 @@ async function main() {
   }
   await ensureBundle();
   const engine = loadEngine();
-  const r = engine.exports.runTemplateCommand(args, readFile, listFiles, process.env);
+  const r = engine.exports.runTemplateCommand(args, readFile, listFiles, process.env, process.cwd());
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   process.exitCode = r.exitCode;

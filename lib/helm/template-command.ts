@@ -3,7 +3,7 @@
  * with Helm's stdout, stderr (`Error: …`, log lines) and exit code
  * (Helm v4.1.4: `pkg/cmd/template.go`, `pkg/cmd/install.go` runInstall, `pkg/action/install.go`).
  */
-import { type GoMap, quoteString } from '../go';
+import { GoMap, quoteString } from '../go';
 import { type Capabilities, makeCapabilities } from './builtins';
 import { type Chart, type ChartFile, chartFullPath, loadArchive, loadChart } from './chart';
 import { checkDependencies, isCompatibleRange, processDependencies } from './dependencies';
@@ -193,13 +193,37 @@ function crdFiles(chart: Chart): CrdFile[] {
   return out;
 }
 
+/** schemaDebugLogs are the DEBUG lines Helm's ValidateAgainstSchema logs under --debug, in its order. */
+function schemaDebugLogs(chart: Chart, values: GoMap, out: string[]): void {
+  const name = chart.metadata.name;
+  if (chart.schemaText !== undefined) {
+    out.push(`level=DEBUG msg="chart name" chart-name=${slogValue(name)}`);
+    if (chart.schema !== undefined) {
+      out.push(`level=DEBUG msg="unmarshalled JSON schema" schema=${quoteString(chart.schemaText)}`);
+    }
+  }
+  out.push(
+    `level=DEBUG msg="number of dependencies in the chart" chart=${slogValue(name)} dependencies=${chart.dependencies.length}`,
+  );
+  for (const dep of chart.dependencies) {
+    const sub = values.get(dep.metadata.name);
+    if (sub instanceof GoMap) schemaDebugLogs(dep, sub, out);
+  }
+}
+
+/** LoadedOptions are TemplateOptions plus what only the command line sets. */
+interface LoadedOptions extends TemplateOptions {
+  /** debug is `--debug`: DEBUG log lines, and render errors print the (empty) manifest. */
+  debug?: boolean;
+}
+
 function templateLoaded(
   run: Run,
   loaded: Chart,
   userValues: GoMap,
   name: string,
   caps: Capabilities,
-  options: TemplateOptions,
+  options: LoadedOptions,
 ): TemplateResult {
   const type = loaded.metadata.type ?? '';
   if (type !== '' && type !== 'application') throw new Failure(`${type} charts are not installable`);
@@ -223,6 +247,7 @@ function templateLoaded(
     run.logs.push(`level=INFO msg=${slogValue(msg)}`),
   );
   if (!options.skipSchemaValidation) {
+    if (options.debug) schemaDebugLogs(chart, values, run.logs);
     // validateSchemas returns Helm's whole message (`values don't meet the specifications …`).
     const schemaError = validateSchemas(chart, values);
     if (schemaError !== null) throw new Failure(schemaError);
@@ -230,9 +255,9 @@ function templateLoaded(
   // From here on Helm has a release object: errors get the --debug hint.
   const kubeConstraint = chart.metadata.kubeVersion ?? '';
   if (kubeConstraint !== '' && !isCompatibleRange(kubeConstraint, caps.kubeVersion.string())) {
-    throw new Failure(
-      `chart requires kubeVersion: ${kubeConstraint} which is incompatible with Kubernetes ${caps.kubeVersion.version}${debugSuffix}`,
-    );
+    const message = `chart requires kubeVersion: ${kubeConstraint} which is incompatible with Kubernetes ${caps.kubeVersion.version}`;
+    if (options.debug) return { ...fail(run, { message }), stdout: '\n' };
+    throw new Failure(message + debugSuffix);
   }
   let rendered: Map<string, string>;
   try {
@@ -245,6 +270,8 @@ function templateLoaded(
     );
   } catch (e) {
     if (e instanceof TemplateRenderError) {
+      // Helm: with --debug the (empty) manifest is printed and the error has no hint.
+      if (options.debug) return { ...fail(run, e.info), stdout: '\n' };
       throw new Failure(e.message + debugSuffix, { ...e.info, message: e.message + debugSuffix });
     }
     throw e;
@@ -544,6 +571,7 @@ export function runTemplateCommand(
   readFile: ReadFile,
   listFiles: ListFiles,
   env: Record<string, string | undefined> = {},
+  cwd?: string,
 ): CommandResult {
   const host: CommandHost = { readFile, listFiles, env };
   const run: Run = { logs: [] };
@@ -575,7 +603,7 @@ export function runTemplateCommand(
     }
   }
   try {
-    const options: TemplateOptions = {
+    const options: LoadedOptions = {
       kubeVersion: last('kube-version'),
       apiVersions: flag('api-versions'),
       isUpgrade: bool('is-upgrade'),
@@ -586,6 +614,13 @@ export function runTemplateCommand(
       skipSchemaValidation: bool('skip-schema-validation'),
     };
     const caps = capabilities(options);
+    const debug = bool('debug');
+    options.debug = debug;
+    if (debug) {
+      const version = last('version') ?? '';
+      run.logs.push(`level=DEBUG msg="Original chart version" version=${slogValue(version)}`);
+      if (version === '' && bool('devel')) run.logs.push('level=DEBUG msg="setting version to >0.0.0-0"');
+    }
     const pos = parsed.positional;
     if (pos.length > 2) {
       throw new Failure(`expected at most two arguments, unexpected arguments: ${pos.slice(2).join(', ')}`);
@@ -602,6 +637,8 @@ export function runTemplateCommand(
       name = releaseNameOf({ nameTemplate: last('name-template') });
     }
     const source = locateChart(chartRef.trim(), host);
+    if (debug)
+      run.logs.push(`level=DEBUG msg="Chart path" path=${slogValue(absolutePath(chartRef.trim(), cwd))}`);
     const valueFileNames = flag('values');
     const valueFiles = valueFileNames.map((f) => readText(host, f));
     const setFile: { key: string; content: string }[] = [];
@@ -647,6 +684,18 @@ function readText(host: CommandHost, path: string): string {
     throw new Failure(`open ${path}: no such file or directory`);
   }
   return utf8.decode(data);
+}
+
+/** absolutePath is Go's filepath.Abs: the path joined to the working folder and cleaned. */
+function absolutePath(path: string, cwd: string | undefined): string {
+  const full = path.startsWith('/') || cwd === undefined ? path : `${cwd}/${path}`;
+  const parts: string[] = [];
+  for (const part of full.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return full.startsWith('/') ? `/${parts.join('/')}` : parts.join('/') || '.';
 }
 
 function joinPath(dir: string, file: string): string {

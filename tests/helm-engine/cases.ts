@@ -700,6 +700,24 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'debug logs with schemas and subcharts',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'values.schema.json': '{"type": "object"}\n',
+      'values.yaml': 's:\n  x: 1\n',
+      'templates/a.yaml': cm('a'),
+      'charts/s/Chart.yaml': chartYaml('s'),
+      'charts/s/values.schema.json': '{"type": "object", "properties": {"x": {"type": "number"}}}',
+      'charts/s/templates/s.yaml': cm('s'),
+    },
+    args: ['r', 'c', '--debug', '--devel'],
+  },
+  {
+    name: 'debug on a render error',
+    chart: { 'Chart.yaml': chartYaml(), 'templates/a.yaml': 'a: {{ .Values.x.y }}\n' },
+    args: ['r', './c/', '--debug'],
+  },
+  {
     name: 'values.yaml with several documents',
     chart: {
       'Chart.yaml': chartYaml(),

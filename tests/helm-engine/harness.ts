@@ -80,7 +80,7 @@ export async function runCases(
     const out = new Map<string, { helm: Outcome; ours: Outcome }>();
     cases.forEach((c, i) => {
       const dir = dirs[i]!;
-      const r = runTemplateCommand(c.args, readFileIn(dir), listFilesIn(dir), {});
+      const r = runTemplateCommand(c.args, readFileIn(dir), listFilesIn(dir), {}, dir);
       out.set(c.name, {
         helm: { code: helm[i]!.code, stderr: helm[i]!.stderr, stdout: helm[i]!.stdout },
         ours: { code: r.exitCode, stderr: r.stderr, stdout: r.stdout },
