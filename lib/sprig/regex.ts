@@ -80,8 +80,46 @@ function complementAscii(content: string): string {
 
 /** caseVariants returns the code points equal to c under simple case folding (for (?i) in classes). */
 function caseVariants(c: number): number[] {
-  const out = new Set([c, unicode.toUpper(c), unicode.toLower(c)]);
-  return [...out];
+  return foldOrbit(c);
+}
+
+let orbits: Map<number, number[]> | undefined;
+
+/**
+ * foldOrbit returns the code points equal to c under simple case folding, as Go's (?i) matches
+ * them (`k` K K, `s` S ſ, `σ` Σ ς …), built once from the simple upper/lower mappings.
+ */
+function foldOrbit(c: number): number[] {
+  if (!orbits) {
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      return r;
+    };
+    const union = (a: number, b: number) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+    };
+    for (let x = 0x41; x < 0x1e944; x++) {
+      if (x >= 0xd800 && x < 0xe000) continue;
+      const u = unicode.toUpper(x);
+      const l = unicode.toLower(x);
+      if (u !== x) union(x, u);
+      if (l !== x) union(x, l);
+    }
+    const groups = new Map<number, number[]>();
+    for (const x of parent.keys()) {
+      const r = find(x);
+      const g = groups.get(r) ?? [r];
+      if (!g.includes(x)) g.push(x);
+      groups.set(r, g);
+    }
+    orbits = new Map();
+    for (const g of groups.values()) for (const x of g) orbits.set(x, g);
+  }
+  return orbits.get(c) ?? [c];
 }
 
 /** translate converts a Go RE2 pattern into a JS RegExp source, or throws RegexSyntaxError. */
@@ -161,6 +199,8 @@ function translate(expr: string): { source: string; names: string[] } {
       case 'D':
         return { atom: '[^0-9]', cls: '\\x00-\\/:-\\u{10ffff}' };
       case 'w':
+        // Go: under (?i) the class is case-folded too (ſ and the Kelvin sign join it).
+        if (flags.i) return { atom: '[0-9A-Za-z_\\u017f\\u212a]', cls: '0-9A-Za-z_\\u017f\\u212a' };
         return { atom: '[0-9A-Za-z_]', cls: '0-9A-Za-z_' };
       case 'W':
         return { atom: '[^0-9A-Za-z_]', cls: '\\x00-\\/:-@\\[-\\^`\\{-\\u{10ffff}' };
