@@ -79,8 +79,13 @@ function checkEscapes(src: string, start: number, end: number): void {
     if (goEscapes.has(c)) continue;
     const n = hexLength[c];
     if (n === undefined) throw new GoYamlFailure('found unknown escape character', line());
-    if (!/^[0-9a-fA-F]+$/.test(src.slice(i + 2, i + 2 + n)) || i + 2 + n > end) {
+    const hexText = src.slice(i + 2, i + 2 + n);
+    if (!/^[0-9a-fA-F]+$/.test(hexText) || i + 2 + n > end) {
       throw new GoYamlFailure('did not find expected hexdecimal number', line());
+    }
+    const code = Number.parseInt(hexText, 16);
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+      throw new GoYamlFailure('found invalid Unicode character escape code', line());
     }
     i += n;
   }
@@ -103,7 +108,9 @@ function keyOfResolved(r: Resolved, text: string): KeyForm {
     case 'int':
       return { ok: true, key: r.value.toString() };
     case 'float':
-      // Go (sigs.k8s.io/yaml): float keys are formatted with 32-bit precision.
+      // Go (sigs.k8s.io/yaml): float keys are formatted with 32-bit precision, ±Inf/NaN as YAML.
+      if (Number.isNaN(r.value)) return { ok: true, key: '.nan' };
+      if (!Number.isFinite(r.value)) return { ok: true, key: r.value > 0 ? '.inf' : '-.inf' };
       return { ok: true, key: formatFloat(r.value, 'g', -1, 32) };
     default:
       return { ok: true, key: text };
@@ -206,6 +213,8 @@ function checkBlockTabs(src: string, e: ScalarEvent): void {
 class Builder {
   i = 0;
   anchors = new Map<string, Built>();
+  /** pending holds the anchors of collections still being read (an alias to one is a cycle). */
+  pending = new Set<string>();
   /** Deferred errors of the later stages (JSON-able conversion, json.Marshal), first one wins. */
   convertError: string | undefined;
   jsonError: string | undefined;
@@ -236,6 +245,7 @@ class Builder {
     switch (e.type) {
       case EVENT_ID.ALIAS: {
         const name = this.src.slice(e.anchorStart, e.anchorEnd);
+        if (this.pending.has(name)) throw new GoYamlFailure(`anchor '${name}' value contains itself`);
         const target = this.anchors.get(name);
         if (!target) throw new GoYamlFailure(`unknown anchor '${name}' referenced`);
         return { ...target, value: cloneValue(target.value), merge: false };
@@ -249,10 +259,11 @@ class Builder {
         if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
         const items: GoValue[] = [];
         const built: Built[] = [];
+        if (anchor !== undefined) this.pending.add(anchor);
         while (this.ev[this.i]!.type !== EVENT_ID.POP) {
           const item = this.node();
           built.push(item);
-          items.push(item.value);
+          items.push(this.checked(item.value));
         }
         this.i++;
         b = { value: items, key: { ok: false, nil: false, sharp: '' } };
@@ -261,6 +272,7 @@ class Builder {
       }
       case EVENT_ID.MAPPING: {
         if (e.anchorStart >= 0) anchor = this.src.slice(e.anchorStart, e.anchorEnd);
+        if (anchor !== undefined) this.pending.add(anchor);
         const m = new GoMap();
         const block = e.style === COLLECTION_STYLE.BLOCK;
         while (this.ev[this.i]!.type !== EVENT_ID.POP) {
@@ -286,7 +298,7 @@ class Builder {
           if (k.value instanceof GoMap || Array.isArray(k.value)) {
             throw new GoYamlFailure(`invalid map key: ${sharpOf(k)}`);
           }
-          if (k.key.ok) m.set(k.key.key, v.value);
+          if (k.key.ok) m.set(k.key.key, this.checked(v.value));
           else if (this.convertError === undefined) {
             // Go (sigs.k8s.io/yaml): convertToJSONableObject rejects a nil key.
             this.convertError = `unsupported map key of type: %!s(<nil>), key: <nil>, value: ${sharpOf(v)}`;
@@ -300,8 +312,19 @@ class Builder {
       default:
         throw new Error(`lib/yaml: unexpected event ${e.type}`);
     }
-    if (anchor !== undefined) this.anchors.set(anchor, b);
+    if (anchor !== undefined) {
+      this.pending.delete(anchor);
+      this.anchors.set(anchor, b);
+    }
     return b;
+  }
+
+  /** checked records json.Marshal's error for a NaN or infinite value (keys may be those). */
+  checked(v: GoValue): GoValue {
+    if (typeof v === 'number' && !Number.isFinite(v) && this.jsonError === undefined) {
+      this.jsonError = `json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`;
+    }
+    return v;
   }
 
   /**
@@ -413,9 +436,6 @@ class Builder {
           key,
         };
       case 'float':
-        if (!Number.isFinite(r.value) && this.jsonError === undefined) {
-          this.jsonError = `json: unsupported value: ${Number.isNaN(r.value) ? 'NaN' : r.value > 0 ? '+Inf' : '-Inf'}`;
-        }
         return { value: r.value, key };
       default:
         return { value: text, key };
@@ -992,7 +1012,7 @@ export function decodeDocuments(
     b.i = i;
     let value: GoValue = null;
     try {
-      if (events[b.i]!.type !== EVENT_ID.POP) value = b.node().value;
+      if (events[b.i]!.type !== EVENT_ID.POP) value = b.checked(b.node().value);
     } catch (err) {
       if (err instanceof GoYamlFailure) {
         // Go: scanner errors name the 1-based line, except on the first line.
