@@ -9,7 +9,7 @@
  * - {@link runTemplateCommand}`(args, readFile, listFiles)`: the `chart-studio template` CLI.
  * - {@link renderChart}`(chart, values, caps, release)`: the engine alone (path → rendered text).
  */
-export { writeArchive } from './archive';
+export { readArchive, writeArchive } from './archive';
 export {
   BuildInfo,
   Capabilities,
@@ -44,7 +44,7 @@ export { HelmError } from './errors';
 export { formatExecError, formatParseError } from './errors-format';
 export { helmFuncs } from './functions';
 export { InstallOrder, type Manifest, sortManifests, splitManifests, templateStream } from './output';
-export { validateSchemas } from './schema';
+export { validateSchemas, validateValues } from './schema';
 export { parseSet } from './strvals';
 export {
   type CommandResult,
