@@ -15,8 +15,9 @@ import type { Chart } from './chart';
  * values.schema.json validation with the messages of santhosh-tekuri/jsonschema v6 as Helm v4
  * prints them (`- at '/replicas': minimum: got 0, want 1`). Drafts 2020-12 (default), 2019-09, 7, 6
  * and 4: the schema is first checked against its draft's metaschema, then the values.
- * Not reproduced: remote `$ref`s (http/https/file; treated as always valid, as Helm's `urn:`
- * fallback is), `$id`-relative references, `$dynamicRef` in user schemas, the `regex`,
+ * References resolve against `$id` base URIs inside the document; a missing `file:` document fails
+ * as Helm's loader does. Not reproduced: remote http(s) `$ref`s (Helm fetches them; here they are
+ * always valid, like Helm's `urn:` fallback), `$dynamicRef` in user schemas, the `regex`,
  * `uri-reference`, `duration` and other less common formats, and the order of errors that
  * Go's map iteration makes random (several failing properties of one object; we sort by name).
  */
@@ -140,6 +141,127 @@ interface Ctx {
   draft: number;
   /** locations maps every schema object of the document to its JSON pointer (for cycle messages). */
   locations?: WeakMap<object, string>;
+  /** bases maps every schema object to the base URI its references resolve against. */
+  bases?: WeakMap<object, string>;
+  /** resources maps a resource URI (no fragment) to its schema (the document, or a `$id` subschema). */
+  resources?: Map<string, Schema>;
+}
+
+/** documentURI is where Helm registers values.schema.json. */
+const documentURI = 'file:///values.schema.json';
+
+/** nonSchemaKeys hold instance data, never subschemas. */
+const nonSchemaKeys = new Set(['enum', 'const', 'default', 'examples']);
+
+function stripFragment(u: string): string {
+  const i = u.indexOf('#');
+  return i < 0 ? u : u.slice(0, i);
+}
+
+function resolveURI(ref: string, base: string): string | undefined {
+  try {
+    return new URL(ref, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** indexResources records the base URI of every schema object and the resources `$id` creates. */
+function indexResources(ctx: Ctx): void {
+  if (ctx.bases) return;
+  const bases = new WeakMap<object, string>();
+  const resources = new Map<string, Schema>();
+  const walk = (o: unknown, base: string) => {
+    if (o === null || typeof o !== 'object') return;
+    if (Array.isArray(o)) {
+      for (const e of o) walk(e, base);
+      return;
+    }
+    const rec = o as Record<string, unknown>;
+    let b = base;
+    const id =
+      typeof rec.$id === 'string' ? rec.$id : ctx.draft === 4 && typeof rec.id === 'string' ? rec.id : '';
+    if (id !== '' && !id.startsWith('#')) {
+      const u = resolveURI(id, base);
+      if (u) {
+        b = stripFragment(u);
+        if (!resources.has(b)) resources.set(b, rec);
+      }
+    }
+    bases.set(rec, b);
+    for (const [k, v] of Object.entries(rec)) if (!nonSchemaKeys.has(k)) walk(v, b);
+  };
+  resources.set(documentURI, ctx.root);
+  walk(ctx.root, documentURI);
+  if (typeof ctx.root === 'object') {
+    // The document stays reachable under Helm's file name even when it declares an `$id`.
+    resources.set(documentURI, ctx.root);
+  }
+  ctx.bases = bases;
+  ctx.resources = resources;
+}
+
+/** refSchema is the schema a checked reference leads to (compilation has reported the others). */
+function refSchema(t: RefTarget): Schema {
+  return 'schema' in t ? t.schema : true;
+}
+
+/** RefTarget is a resolved reference: a schema, or why it cannot be loaded. */
+type RefTarget = { schema: Schema } | { missing: string } | { failed: string };
+
+/** missingText is the library's message for a reference whose fragment does not resolve. */
+function missingText(uri: string, fragment: string): string {
+  if (fragment.startsWith('/')) return `json-pointer in ${quoteString(`${uri}#${fragment}`)} not found`;
+  return `anchor in ${quoteString(`${uri}#${fragment}`)} not found in schema ${quoteString(uri)}`;
+}
+
+/** lookupRef resolves a `$ref` of schema `from` the way the library does for local documents. */
+function lookupRef(ctx: Ctx, from: Schema, ref: string): RefTarget {
+  indexResources(ctx);
+  const base = (typeof from === 'object' && ctx.bases?.get(from)) || documentURI;
+  const abs = resolveURI(ref, base);
+  if (abs === undefined) return { schema: true };
+  const hash = abs.indexOf('#');
+  const uri = hash < 0 ? abs : abs.slice(0, hash);
+  const fragment = hash < 0 ? '' : decodeURIComponent(abs.slice(hash + 1));
+  const resource = ctx.resources?.get(uri);
+  if (resource === undefined) {
+    // Helm: `urn:` references fall back to a permissive schema; http(s) would be fetched (not here).
+    if (uri.startsWith('file:')) {
+      const path = decodeURIComponent(new URL(uri).pathname);
+      return { failed: `failing loading ${quoteString(uri)}: open ${path}: no such file or directory` };
+    }
+    return { schema: true };
+  }
+  if (fragment === '') return { schema: resource };
+  if (!fragment.startsWith('/')) {
+    let found: Schema | undefined;
+    const walk = (o: unknown) => {
+      if (found || o === null || typeof o !== 'object') return;
+      const rec = o as Record<string, unknown>;
+      if (
+        rec.$anchor === fragment ||
+        rec.$dynamicAnchor === fragment ||
+        rec.$id === `#${fragment}` ||
+        rec.id === `#${fragment}`
+      ) {
+        found = rec;
+        return;
+      }
+      for (const [k, v] of Object.entries(rec)) if (!nonSchemaKeys.has(k)) walk(v);
+    };
+    walk(resource);
+    return found === undefined ? { missing: missingText(uri, fragment) } : { schema: found };
+  }
+  let cur: unknown = resource;
+  for (const raw of fragment.slice(1).split('/')) {
+    const tok = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, tok)) {
+      return { missing: missingText(uri, fragment) };
+    }
+    cur = (cur as Record<string, unknown>)[tok];
+  }
+  return { schema: cur as Schema };
 }
 
 /** schemaLocation returns the JSON pointer of a schema object inside the document ('' for the root). */
@@ -167,31 +289,6 @@ function draftOf(root: Schema): number {
   if (s.includes('draft-07')) return 7;
   if (s.includes('2019-09')) return 2019;
   return 2020;
-}
-
-function resolveRef(ctx: Ctx, ref: string): Schema | undefined {
-  if (!ref.startsWith('#')) return true;
-  const ptr = decodeURIComponent(ref.slice(1));
-  if (ptr === '') return ctx.root;
-  if (!ptr.startsWith('/')) {
-    // An anchor (`#name`): search `$anchor` / draft ≤ 7 `$id: "#name"`.
-    let found: Schema | undefined;
-    const walk = (s: unknown) => {
-      if (found || !s || typeof s !== 'object') return;
-      const o = s as Record<string, unknown>;
-      if (o.$anchor === ptr || o.$id === `#${ptr}` || o.id === `#${ptr}`) found = o;
-      for (const v of Object.values(o)) walk(v);
-    };
-    walk(ctx.root);
-    return found;
-  }
-  let cur: unknown = ctx.root;
-  for (const raw of ptr.slice(1).split('/')) {
-    const tok = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[tok];
-  }
-  return cur as Schema | undefined;
 }
 
 class Validator {
@@ -288,7 +385,7 @@ class Validator {
     if (t === undefined) return this.err(`invalid jsonType ${goTypeName(v)}`);
     if (d < 2019 && typeof s.$ref === 'string') {
       // Drafts up to 7: `$ref` replaces every sibling keyword.
-      const e = this.self(resolveRef(this.ctx, s.$ref) ?? true, '$ref');
+      const e = this.self(refSchema(lookupRef(this.ctx, s, s.$ref)), '$ref');
       return e ? this.refErr(e) : undefined;
     }
     if (s.type !== undefined) {
@@ -320,7 +417,7 @@ class Validator {
       if (fe !== undefined) return this.err(`${quote(v)} is not valid ${s.format}: ${fe}`);
     }
     if (typeof s.$ref === 'string') {
-      const target = resolveRef(this.ctx, s.$ref);
+      const target = refSchema(lookupRef(this.ctx, s, s.$ref));
       const e = this.self(target ?? true, '$ref');
       if (e) this.errors.push(this.refErr(e));
     }
@@ -725,22 +822,25 @@ export function goRegExp(pattern: string): RegExp {
   return re;
 }
 
-/** missingRef returns the first local `$ref` JSON pointer that does not resolve, if any. */
-function missingRef(ctx: Ctx, s: unknown): string | undefined {
+/** refError returns the compile error of the first `$ref` that does not resolve, if any. */
+function refError(ctx: Ctx, s: unknown): string | undefined {
   if (s === null || typeof s !== 'object') return undefined;
   if (Array.isArray(s)) {
     for (const e of s) {
-      const m = missingRef(ctx, e);
+      const m = refError(ctx, e);
       if (m !== undefined) return m;
     }
     return undefined;
   }
   const o = s as Record<string, unknown>;
   for (const [k, v] of Object.entries(o)) {
-    if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
-    if (k === '$ref' && typeof v === 'string' && v.startsWith('#/') && resolveRef(ctx, v) === undefined)
-      return v;
-    const m = missingRef(ctx, v);
+    if (nonSchemaKeys.has(k)) continue;
+    if (k === '$ref' && typeof v === 'string') {
+      const t = lookupRef(ctx, o, v);
+      if ('missing' in t) return t.missing;
+      if ('failed' in t) return t.failed;
+    }
+    const m = refError(ctx, v);
     if (m !== undefined) return m;
   }
   return undefined;
@@ -1231,8 +1331,8 @@ function compileUncached(schemaText: string): Ctx | string {
   const metaError = metaErrors(root, doc);
   if (metaError !== '') return metaError;
   const ctx: Ctx = { root, draft: draftOf(root) };
-  const missing = missingRef(ctx, root);
-  if (missing !== undefined) return `json-pointer in "file:///values.schema.json${missing}" not found`;
+  const missing = refError(ctx, root);
+  if (missing !== undefined) return missing;
   return ctx;
 }
 

@@ -36,6 +36,27 @@ const cases: { name: string; input: string }[] = [
       '{"properties":{"a":{"$ref":"#/$defs/x"}},"$defs":{"x":{"$ref":"#/$defs/y"},"y":{"$ref":"#/$defs/x"}}}',
   },
   { name: 'recursion on nested values is no cycle', input: '{"properties":{"a":{"$ref":"#"}}}' },
+  { name: 'missing local file reference', input: '{"properties":{"a":{"$ref":"other.json"}}}' },
+  {
+    name: '$id makes a base URI',
+    input:
+      '{"$id":"https://x.example/s.json","properties":{"a":{"$ref":"s.json#/$defs/t"}},"$defs":{"t":{"type":"integer"}}}',
+  },
+  {
+    name: 'reference by the document file name',
+    input: '{"properties":{"a":{"$ref":"values.schema.json#/$defs/t"}},"$defs":{"t":{"type":"integer"}}}',
+  },
+  { name: 'urn reference is permissive', input: '{"properties":{"a":{"$ref":"urn:x:y"}}}' },
+  {
+    name: 'nested $id scopes its references',
+    input:
+      '{"properties":{"a":{"$ref":"#/$defs/t"}},"$defs":{"t":{"$id":"http://z.example/t","type":"object","properties":{"b":{"$ref":"#/$defs/u"}},"$defs":{"u":{"type":"integer"}}}}}',
+  },
+  {
+    name: 'anchor reference',
+    input: '{"properties":{"a":{"$ref":"#num"}},"$defs":{"n":{"$anchor":"num","type":"integer"}}}',
+  },
+  { name: 'missing anchor', input: '{"properties":{"a":{"$ref":"#nope"}}}' },
   { name: 'valid schema', input: '{"type":"object","properties":{"a":{"type":"string"}}}' },
 ];
 
