@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Studio } from '@/components/studio';
 import type { SerializedChartFile } from '@/components/studio/chart-files';
+import { initialRender } from '@/components/studio/initial-render';
 
 const chartRoot = join(process.cwd(), 'chart-template', 'api-gateway');
 
@@ -26,5 +27,7 @@ function readChart(dir: string, out: SerializedChartFile[] = []): SerializedChar
 }
 
 export default function Page() {
-  return <Studio chartFiles={readChart(chartRoot)} />;
+  const files = readChart(chartRoot);
+  // The starting state is rendered here at build time, so the first preview needs no JavaScript.
+  return <Studio chartFiles={files} initialRender={initialRender(files)} />;
 }

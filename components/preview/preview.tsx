@@ -130,9 +130,8 @@ export function Preview(props: PreviewProps) {
     );
 
   let statusText: string;
-  if (status.state === 'loading') statusText = 'Render engine loading…';
-  else if (status.state === 'unavailable') statusText = `Render engine unavailable: ${status.message}`;
-  else if (pending) statusText = 'Rendering…';
+  if (status.state === 'unavailable') statusText = `Render engine unavailable: ${status.message}`;
+  else if (pending) statusText = status.state === 'loading' ? 'Render engine loading…' : 'Rendering…';
   else if (stale) statusText = 'Stale: showing the last good render; the current values do not render.';
   else if (failure) statusText = 'The values do not render.';
   else if (shown) statusText = `Rendered ${docs.length} documents in ${shown.ms.toFixed(1)} ms.`;

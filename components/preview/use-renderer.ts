@@ -4,6 +4,24 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChartBytes } from '../studio/chart-files';
 import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
 
+// The worker starts as soon as this module loads in the browser, so its engine loads while the page hydrates.
+let earlyWorker: Worker | null =
+  typeof window !== 'undefined' && typeof Worker !== 'undefined'
+    ? new Worker(new URL('./render.worker.ts', import.meta.url))
+    : null;
+
+function takeEarlyWorker(): Worker | null {
+  const w = earlyWorker;
+  earlyWorker = null;
+  return w;
+}
+
+function startResults(initial: RenderResult | null): Record<string, RenderResult> {
+  const start: Record<string, RenderResult> = {};
+  if (initial) start.current = initial;
+  return start;
+}
+
 /** EngineStatus says whether the render engine can be used yet. */
 export type EngineStatus =
   | { state: 'loading' }
@@ -21,9 +39,10 @@ export interface RenderResult {
  * requests are coalesced to one per key per animation frame (the latest wins), and `results[key]`
  * holds the newest answer.
  */
-export function useRenderer(files: readonly ChartBytes[]) {
+export function useRenderer(files: readonly ChartBytes[], initial: RenderResult | null = null) {
   const [status, setStatus] = useState<EngineStatus>({ state: 'loading' });
-  const [results, setResults] = useState<Record<string, RenderResult>>({});
+  // The server's render of the starting state stands until the worker answers.
+  const [results, setResults] = useState(() => startResults(initial));
   const workerRef = useRef<Worker | null>(null);
   const queued = useRef(new Map<string, RenderOptions>());
   const sent = useRef(new Map<number, RenderOptions>());
@@ -34,7 +53,7 @@ export function useRenderer(files: readonly ChartBytes[]) {
   useEffect(() => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./render.worker.ts', import.meta.url));
+      worker = takeEarlyWorker() ?? new Worker(new URL('./render.worker.ts', import.meta.url));
     } catch (err) {
       setStatus({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
       return;

@@ -18,34 +18,34 @@ import {
   extractSecrets,
   mergeValues,
   OverlayEditError,
-  overlayToYaml,
   type PlainMap,
   parseValues,
   secretPathsIn,
-  secretsFileName,
-  secretsValues,
   validateGatewayValues,
-  valuesFileName,
 } from '@/lib/gateway';
 import { currentEnvironment, encodeShare } from '@/lib/studio';
 import { ChangesView } from './changes-view';
 import { chartBytes, chartText, type SerializedChartFile } from './chart-files';
 import { CompareView } from './compare-view';
 import { EnvironmentTabs } from './environment-tabs';
+import type { InitialRender } from './initial-render';
 import { ReleaseFields } from './release-fields';
-import { stripSecrets, useStudio } from './use-studio';
+import { renderOptions, stripSecrets } from './seed';
+import { useStudio } from './use-studio';
 
 type SideTab = 'preview' | 'changes' | 'compare' | 'export';
 
-function secretsText(secrets: Readonly<Record<string, string>> | undefined): string {
-  return overlayToYaml(secretsValues(secrets ?? {}));
-}
-
 /** Studio renders the studio for the chart files read on the server. */
-export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
+export function Studio({
+  chartFiles,
+  initialRender,
+}: {
+  chartFiles: SerializedChartFile[];
+  initialRender: InitialRender | null;
+}) {
   const bytes = useMemo(() => chartBytes(chartFiles), [chartFiles]);
   const { state, dispatch, defaults, restored } = useStudio(chartFiles);
-  const { status, results, request } = useRenderer(bytes);
+  const { status, results, request } = useRenderer(bytes, initialRender);
   const { doc } = state;
   const env = currentEnvironment(doc);
   const editor = useRef<YamlEditorHandle | null>(null);
@@ -83,15 +83,7 @@ export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
 
   // The current environment renders on every change; the worker coalesces to the latest.
   const envSecrets = state.secrets[env.name];
-  const wanted = useMemo(
-    () => ({
-      releaseName: doc.release.name,
-      namespace: doc.release.namespace,
-      valueFiles: [env.overlay, secretsText(envSecrets)],
-      valueFileNames: [valuesFileName(env.name), secretsFileName(env.name)],
-    }),
-    [doc.release.name, doc.release.namespace, env.overlay, envSecrets, env.name],
-  );
+  const wanted = useMemo(() => renderOptions(doc, env.name, envSecrets), [doc, env.name, envSecrets]);
   useEffect(() => request('current', wanted), [request, wanted]);
 
   // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
@@ -115,12 +107,7 @@ export function Studio({ chartFiles }: { chartFiles: SerializedChartFile[] }) {
     ] as const) {
       const e = doc.envs.find((x) => x.name === name);
       if (!e) continue;
-      request(key, {
-        releaseName: doc.release.name,
-        namespace: doc.release.namespace,
-        valueFiles: [e.overlay, secretsText(state.secrets[name])],
-        valueFileNames: [valuesFileName(name), secretsFileName(name)],
-      });
+      request(key, renderOptions(doc, name, state.secrets[name]));
     }
   }, [tab, compareLeft, compareRight, doc, state.secrets, request]);
 
