@@ -603,8 +603,9 @@ export class State {
       const callee = nargs === 0 ? String(final) : args![1]!.toString();
       argv.unshift(callee);
     }
+    let result: Val | undefined;
     try {
-      return isBuiltin ? (fn as Builtin).fn(...argv) : (fn as GoFuncValue).fn(...(argv as GoValue[]));
+      result = isBuiltin ? (fn as Builtin).fn(...argv) : (fn as GoFuncValue).fn(...(argv as GoValue[]));
     } catch (e) {
       // A limit (step budget, stack) stops the whole run: it is not wrapped by each caller.
       if (e instanceof TemplateError && e.code === 'limit') throw e;
@@ -614,6 +615,9 @@ export class State {
       }
       throw e;
     }
+    // A Go function always returns a value; undefined is a bug in the function's implementation.
+    if (result === undefined) throw new Error(`lib/template: function ${name} returned undefined`);
+    return result;
   }
 
   /** evalArg evaluates an argument node for a parameter of type typ (null: untyped). */
