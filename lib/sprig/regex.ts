@@ -85,6 +85,29 @@ function caseVariants(c: number): number[] {
 
 let orbits: Map<number, number[]> | undefined;
 
+/** CASED_RANGES are the blocks holding cased letters (the only ones with non-trivial folds). */
+const CASED_RANGES: [number, number][] = [
+  [0x41, 0x24f],
+  [0x345, 0x345],
+  [0x370, 0x52f],
+  [0x10a0, 0x10ff],
+  [0x13a0, 0x13ff],
+  [0x1c80, 0x1cbf],
+  [0x1d00, 0x1fff],
+  [0x2100, 0x218f],
+  [0x24b6, 0x24e9],
+  [0x2c00, 0x2d2f],
+  [0xa640, 0xa7ff],
+  [0xab70, 0xabbf],
+  [0xff21, 0xff5a],
+  [0x10400, 0x104ff],
+  [0x10570, 0x105bf],
+  [0x10c80, 0x10cff],
+  [0x118a0, 0x118df],
+  [0x16e40, 0x16e7f],
+  [0x1e900, 0x1e943],
+];
+
 /**
  * foldOrbit returns the code points equal to c under simple case folding, as Go's (?i) matches
  * them (`k` K K, `s` S ſ, `σ` Σ ς …), built once from the simple upper/lower mappings.
@@ -94,20 +117,23 @@ function foldOrbit(c: number): number[] {
     const parent = new Map<number, number>();
     const find = (x: number): number => {
       let r = x;
-      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      for (let p = parent.get(r); p !== undefined && p !== r; p = parent.get(r)) r = p;
       return r;
     };
     const union = (a: number, b: number) => {
+      // Go: dotted and dotless i (U+0130, U+0131) fold only to themselves.
+      if (a === 0x130 || a === 0x131 || b === 0x130 || b === 0x131) return;
       const ra = find(a);
       const rb = find(b);
       if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
     };
-    for (let x = 0x41; x < 0x1e944; x++) {
-      if (x >= 0xd800 && x < 0xe000) continue;
-      const u = unicode.toUpper(x);
-      const l = unicode.toLower(x);
-      if (u !== x) union(x, u);
-      if (l !== x) union(x, l);
+    for (const [lo, hi] of CASED_RANGES) {
+      for (let x = lo; x <= hi; x++) {
+        const u = unicode.toUpper(x);
+        const l = unicode.toLower(x);
+        if (u !== x) union(x, u);
+        if (l !== x) union(x, l);
+      }
     }
     const groups = new Map<number, number[]>();
     for (const x of parent.keys()) {
