@@ -97,9 +97,17 @@ test.describe('environments and release', () => {
     const studio = new StudioPage(page);
     await studio.goto();
     await studio.selectEnvironment('prod');
-    // prod has no secret key yet: the chart's `required` stops the render.
+    // prod has no secret key yet: the chart's `required` stops the render with Helm's message.
     const error = page.getByRole('alert', { name: 'Render error' });
-    await expect(error).toContainText('Error:');
-    await expect(error).toContainText(/secret/i);
+    await expect(error).toContainText(
+      'Error: execution error at (api-gateway/templates/deployment.yaml:1:4): secrets.djangoSecretKey is required',
+    );
+    await expect(error).toContainText('api-gateway/templates/deployment.yaml, line 1');
+    await error.getByRole('button', { name: 'Go to secrets.djangoSecretKey' }).click();
+    await expect(studio.field('Django secret key')).toBeFocused();
+    await page.keyboard.type('typed-after-the-link');
+    await studio.setSecret('secrets.databaseUrl', 'postgres://u:p@db:5432/app');
+    await studio.waitForRender();
+    await expect(error).toBeHidden();
   });
 });

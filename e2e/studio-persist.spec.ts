@@ -22,7 +22,6 @@ test.describe('nothing lost, nothing leaked', () => {
       .poll(() => page.evaluate(() => localStorage.getItem('chart-studio:v1') ?? ''))
       .toContain('v4.4.4');
     await page.reload();
-    await studio.waitForRender().catch(() => undefined);
     await expect(page.getByText('Restored your autosaved work.')).toBeVisible();
     await expect(page.getByRole('tab', { name: 'prod', exact: true })).toHaveAttribute(
       'aria-selected',

@@ -59,4 +59,5 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'unavailable'; message: string }
-  | { type: 'result'; id: number; key: string; output: RenderOutput };
+  | { type: 'result'; id: number; key: string; output: RenderOutput }
+  | { type: 'findings'; id: number; key: string; findings: RenderFinding[] };

@@ -3,6 +3,7 @@
  * the main thread. Requests queued for the same key collapse to the latest one.
  */
 import { helmTemplate, loadChart } from '@/lib/helm';
+import { checkManifests } from '@/lib/k8s';
 import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
 
 type Chart = ReturnType<typeof loadChart>;
@@ -67,6 +68,14 @@ function flush(): void {
       };
     }
     post({ type: 'result', id, key, output });
+    if (output.exitCode === 0) {
+      const docs = output.manifests.map((m) => ({ path: m.path, text: m.text }));
+      // Checks run after the preview is out, and only when no newer render for this key is waiting.
+      setTimeout(() => {
+        if (pending.has(key)) return;
+        post({ type: 'findings', id, key, findings: checkManifests(docs) });
+      }, 0);
+    }
   }
 }
 

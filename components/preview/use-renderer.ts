@@ -63,7 +63,13 @@ export function useRenderer(files: readonly ChartBytes[], initial: RenderResult 
       const msg = e.data;
       if (msg.type === 'ready') setStatus({ state: 'ready' });
       else if (msg.type === 'unavailable') setStatus({ state: 'unavailable', message: msg.message });
-      else {
+      else if (msg.type === 'findings') {
+        if (latestId.current.get(msg.key) !== msg.id) return;
+        setResults((prev) => {
+          const r = prev[msg.key];
+          return r ? { ...prev, [msg.key]: { ...r, output: { ...r.output, findings: msg.findings } } } : prev;
+        });
+      } else {
         const options = sent.current.get(msg.id);
         sent.current.delete(msg.id);
         // An answer to a request that a newer one replaced is dropped.
