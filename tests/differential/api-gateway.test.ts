@@ -17,6 +17,7 @@ import {
   type Json,
   type Scalar,
   toValuesFile,
+  type ValuesFormat,
 } from './arbitraries';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -129,7 +130,7 @@ const mutation: fc.Arbitrary<Mutation> = fc
 /** ValueSet is one generated input: a values file, extra flags, a release and a namespace. */
 interface ValueSet {
   base: 'ci' | 'chart';
-  format: 'yaml' | 'json';
+  format: ValuesFormat;
   mutations: Mutation[];
   release: string;
   namespace: string;
@@ -137,7 +138,7 @@ interface ValueSet {
 
 const valueSet: fc.Arbitrary<ValueSet> = fc.record({
   base: fc.constantFrom<ValueSet['base']>('ci', 'ci', 'ci', 'chart'),
-  format: fc.constantFrom<ValueSet['format']>('yaml', 'json'),
+  format: fc.constantFrom<ValueSet['format']>('yaml', 'json', 'plain'),
   mutations: fc.array(mutation, { maxLength: 4 }),
   release: fc.constantFrom(
     'rel',

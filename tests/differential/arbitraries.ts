@@ -166,8 +166,33 @@ export const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 1, arbitrary: fc.dictionary(hostileString, hostileScalar, { maxKeys: 3 }) },
 );
 
-/** toValuesFile writes a values object as YAML (js-yaml) or as JSON (which YAML also reads). */
-export function toValuesFile(values: Json, format: 'yaml' | 'json'): string {
+/** ValuesFormat is how a generated values object is written: js-yaml, JSON, or plain scalars. */
+export type ValuesFormat = 'yaml' | 'json' | 'plain';
+
+/**
+ * plainScalar writes a scalar unquoted whenever YAML can read it back as some scalar, so YAML 1.1's typing
+ * (`on`, `0777`, `1e3`, `12:30`, `~`) applies; anything else is written as a JSON string.
+ */
+function plainScalar(v: Scalar): string {
+  if (typeof v !== 'string') return JSON.stringify(v);
+  if (/^[A-Za-z0-9_./+~-][^#\n\t"'{}[\],&*!|>%@`]*$/.test(v) && !/: |:$| $/.test(v)) return v;
+  return JSON.stringify(v);
+}
+
+function writePlain(v: Json, indent: string): string {
+  if (v === null || typeof v !== 'object') return ` ${plainScalar(v)}\n`;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return ' []\n';
+    return `\n${v.map((e) => `${indent}-${writePlain(e, `${indent}  `)}`).join('')}`;
+  }
+  const keys = Object.keys(v);
+  if (keys.length === 0) return ' {}\n';
+  return `\n${keys.map((k) => `${indent}${plainScalar(k)}:${writePlain(v[k]!, `${indent}  `)}`).join('')}`;
+}
+
+/** toValuesFile writes a values object as YAML (js-yaml), as JSON (which YAML also reads), or plain. */
+export function toValuesFile(values: Json, format: ValuesFormat): string {
   if (format === 'json') return `${JSON.stringify(values, null, 2)}\n`;
+  if (format === 'plain') return writePlain(values, '').replace(/^\n/, '');
   return dump(values, { lineWidth: -1, noRefs: true });
 }
