@@ -267,7 +267,6 @@ class Builder {
         }
         this.i++;
         b = { value: items, key: { ok: false, nil: false, sharp: '' } };
-        b.key = { ok: false, nil: false, sharp: sharpOf(b) };
         break;
       }
       case EVENT_ID.MAPPING: {
@@ -306,7 +305,6 @@ class Builder {
         }
         this.i++;
         b = { value: m, key: { ok: false, nil: false, sharp: '' }, isMap: true };
-        b.key = { ok: false, nil: false, sharp: sharpOf(b) };
         break;
       }
       default:

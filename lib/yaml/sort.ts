@@ -109,14 +109,7 @@ export function sortKeysNatural(keys: string[], v3 = false): string[] {
     }
   }
   if (ascii) {
-    const rs = keys.map((k) => {
-      const a = new Array<number>(k.length);
-      for (let i = 0; i < k.length; i++) a[i] = k.charCodeAt(i);
-      return a;
-    });
-    const order = keys.map((_, i) => i);
-    order.sort((i, j) => (runesLess(rs[i]!, rs[j]!, v3) ? -1 : runesLess(rs[j]!, rs[i]!, v3) ? 1 : 0));
-    return order.map((i) => keys[i]!);
+    return keys.sort((a, b) => (a === b ? 0 : asciiLess(a, b, v3) ? -1 : asciiLess(b, a, v3) ? 1 : 0));
   }
   const rs = new Map<string, number[]>();
   for (const k of keys) rs.set(k, runes(k));
@@ -129,3 +122,32 @@ export function sortKeysNatural(keys: string[], v3 = false): string[] {
 }
 
 const asciiOnly = /^[\x00-\x7f]*$/;
+
+function asciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function asciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** asciiLess is runesLess for ASCII strings without allocating; digit runs take the full path. */
+function asciiLess(a: string, b: string, v3: boolean): boolean {
+  let digits = false;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) {
+      digits = asciiDigit(x);
+      continue;
+    }
+    const al = asciiLetter(x);
+    const bl = asciiLetter(y);
+    if (al && bl) return x < y;
+    if (al || bl) return v3 && digits ? al : bl;
+    if (!asciiDigit(x) && !asciiDigit(y)) return x < y;
+    return runesLess(runes(a), runes(b), v3);
+  }
+  return a.length < b.length;
+}
