@@ -51,8 +51,8 @@ const recursionMaxNums = 1000;
  * which JavaScript's stack cannot reach; {@link recursionMessage} then writes the error Helm would
  * give by repeating the recursion's cycle. (A legitimate recursion this deep is reported too.)
  */
-const recursionProbe = 64;
-const depthProbe = 200;
+const recursionProbe = 100;
+const depthProbe = 250;
 const recursionMarker = '\u0000helm-include-recursion\u0000';
 
 /**

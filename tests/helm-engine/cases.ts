@@ -669,6 +669,16 @@ export const moreCases: Case[] = [
     args: ['r', 'c'],
   },
   {
+    name: 'a deep but finite include recursion renders',
+    chart: {
+      'Chart.yaml': chartYaml(),
+      'templates/_h.tpl':
+        '{{ define "down" }}{{ if gt (int .) 0 }}{{ include "down" (sub (int .) 1) }}{{ end }}.{{ end }}',
+      'templates/a.yaml': 'a: "{{ include "down" 90 | len }}"\n',
+    },
+    args: ['r', 'c'],
+  },
+  {
     name: 'include recursion through tpl',
     chart: {
       'Chart.yaml': chartYaml(),
