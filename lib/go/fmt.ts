@@ -852,22 +852,22 @@ class Printer {
       const keys = sortedKeys(v);
       if (this.sharpV) {
         this.buf += `${v.goType}{`;
-        keys.forEach((k, i) => {
+        for (let i = 0; i < keys.length; i++) {
           if (i > 0) this.buf += ', ';
-          this.printValue(k, verb, depth + 1);
+          this.printValue(keys[i]!, verb, depth + 1);
           this.buf += ':';
-          this.printValue(v.get(k) ?? null, verb, depth + 1);
-        });
+          this.printValue(v.get(keys[i]!) ?? null, verb, depth + 1);
+        }
         this.buf += '}';
         return;
       }
       this.buf += 'map[';
-      keys.forEach((k, i) => {
+      for (let i = 0; i < keys.length; i++) {
         if (i > 0) this.buf += ' ';
-        this.printValue(k, verb, depth + 1);
+        this.printValue(keys[i]!, verb, depth + 1);
         this.buf += ':';
-        this.printValue(v.get(k) ?? null, verb, depth + 1);
-      });
+        this.printValue(v.get(keys[i]!) ?? null, verb, depth + 1);
+      }
       this.buf += ']';
       return;
     }
@@ -884,77 +884,103 @@ class Printer {
     throw new GoPanic(`printing the function ${v.name} (a code address) cannot be reproduced`);
   }
 
+  // State of one doPrintf call (fields, not closures, so that printing allocates little).
+  private format = '';
+  private args: readonly GoValue[] = [];
+  private argNum = 0;
+  private reordered = false;
+  private goodArgNum = true;
+  /** numOK and numEnd are parsenum's second and third results. */
+  private numOK = false;
+  private numEnd = 0;
+  /** indexFound is argNumber's third result. */
+  private indexFound = false;
+
+  /** parsenum parses a decimal number in format[start:stop] (Go's parsenum). */
+  private parsenum(start: number, stop: number): number {
+    this.numOK = false;
+    this.numEnd = stop;
+    if (start >= stop) return 0;
+    let num = 0;
+    let i = start;
+    for (; i < stop; i++) {
+      const c = this.format.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (num > 1e6 || num < -1e6) {
+        this.numOK = false;
+        this.numEnd = stop;
+        return 0;
+      }
+      num = num * 10 + (c - 48);
+      this.numOK = true;
+    }
+    this.numEnd = i;
+    return num;
+  }
+
+  /** argNumber reads an explicit argument index `[n]` at i and returns the position after it. */
+  private argNumber(i: number): number {
+    const format = this.format;
+    const end = format.length;
+    this.indexFound = false;
+    if (i >= end || format[i] !== '[') return i;
+    this.reordered = true;
+    let index = 0;
+    let wid = 1;
+    let ok = false;
+    if (end - i >= 3) {
+      for (let j = i + 1; j < end; j++) {
+        if (format[j] === ']') {
+          const width = this.parsenum(i + 1, j);
+          wid = j - i + 1;
+          if (this.numOK && this.numEnd === j) {
+            index = width - 1;
+            ok = true;
+          }
+          break;
+        }
+      }
+    }
+    if (ok && index >= 0 && index < this.args.length) {
+      this.argNum = index;
+      this.indexFound = true;
+      return i + wid;
+    }
+    this.goodArgNum = false;
+    this.indexFound = ok;
+    return i + wid;
+  }
+
+  /** intFromArg takes a width or precision argument (`*`); numOK reports whether it was an int. */
+  private intFromArg(): number {
+    let num = 0;
+    this.numOK = false;
+    if (this.argNum < this.args.length) {
+      const v = this.args[this.argNum]!;
+      if (v instanceof GoInt && v.value >= -(1n << 63n) && v.value < 1n << 63n) {
+        num = Number(v.value);
+        this.numOK = true;
+      }
+      this.argNum++;
+      if (num > 1e6 || num < -1e6) {
+        num = 0;
+        this.numOK = false;
+      }
+    }
+    return num;
+  }
+
   /** doPrintf interprets a format string (fmt's doPrintf). */
   doPrintf(format: string, a: readonly GoValue[]): void {
     const end = format.length;
-    let argNum = 0;
+    this.format = format;
+    this.args = a;
+    this.argNum = 0;
+    this.reordered = false;
     let afterIndex = false;
-    let reordered = false;
-    let goodArgNum = true;
-    const parsenum = (start: number, stop: number): [number, boolean, number] => {
-      if (start >= stop) return [0, false, stop];
-      let num = 0;
-      let isnum = false;
-      let i = start;
-      for (; i < stop; i++) {
-        const c = format.charCodeAt(i);
-        if (c < 48 || c > 57) break;
-        if (num > 1e6 || num < -1e6) return [0, false, stop];
-        num = num * 10 + (c - 48);
-        isnum = true;
-      }
-      return [num, isnum, i];
-    };
-    const argNumber = (i: number): [number, number, boolean] => {
-      if (i >= end || format[i] !== '[') return [argNum, i, false];
-      reordered = true;
-      // parseArgNumber
-      let index = 0;
-      let wid = 1;
-      let ok = false;
-      if (end - i >= 3) {
-        for (let j = i + 1; j < end; j++) {
-          if (format[j] === ']') {
-            const [width, isnum, newi] = parsenum(i + 1, j);
-            if (!isnum || newi !== j) {
-              wid = j - i + 1;
-              ok = false;
-            } else {
-              index = width - 1;
-              wid = j - i + 1;
-              ok = true;
-            }
-            break;
-          }
-        }
-      }
-      if (ok && index >= 0 && index < a.length) return [index, i + wid, true];
-      goodArgNum = false;
-      return [argNum, i + wid, ok];
-    };
-    const intFromArg = (): [number, boolean] => {
-      let num = 0;
-      let isInt = false;
-      if (argNum < a.length) {
-        const v = a[argNum]!;
-        if (v instanceof GoInt) {
-          if (v.value >= -(1n << 63n) && v.value < 1n << 63n) {
-            num = Number(v.value);
-            isInt = true;
-          }
-        }
-        argNum++;
-        if (num > 1e6 || num < -1e6) {
-          num = 0;
-          isInt = false;
-        }
-      }
-      return [num, isInt];
-    };
-
     let i = 0;
     formatLoop: while (i < end) {
-      goodArgNum = true;
+      this.goodArgNum = true;
       const lasti = i;
       while (i < end && format.charCodeAt(i) !== 37) i++;
       if (i > lasti) this.buf += format.slice(lasti, i);
@@ -980,25 +1006,27 @@ class Printer {
             this.space = true;
             break;
           default:
-            if (c >= 'a' && c <= 'z' && argNum < a.length) {
+            if (c >= 'a' && c <= 'z' && this.argNum < a.length) {
               if (c === 'v') {
                 this.sharpV = this.sharp;
                 this.sharp = false;
                 this.plusV = this.plus;
                 this.plus = false;
               }
-              this.printArg(a[argNum]!, c);
-              argNum++;
+              this.printArg(a[this.argNum]!, c);
+              this.argNum++;
               i++;
               continue formatLoop;
             }
             break simple;
         }
       }
-      [argNum, i, afterIndex] = argNumber(i);
+      i = this.argNumber(i);
+      afterIndex = this.indexFound;
       if (i < end && format[i] === '*') {
         i++;
-        [this.wid, this.widPresent] = intFromArg();
+        this.wid = this.intFromArg();
+        this.widPresent = this.numOK;
         if (!this.widPresent) this.buf += '%!(BADWIDTH)';
         if (this.wid < 0) {
           this.wid = -this.wid;
@@ -1007,16 +1035,20 @@ class Printer {
         }
         afterIndex = false;
       } else {
-        [this.wid, this.widPresent, i] = parsenum(i, end);
-        if (afterIndex && this.widPresent) goodArgNum = false;
+        this.wid = this.parsenum(i, end);
+        this.widPresent = this.numOK;
+        i = this.numEnd;
+        if (afterIndex && this.widPresent) this.goodArgNum = false;
       }
       if (i + 1 < end && format[i] === '.') {
         i++;
-        if (afterIndex) goodArgNum = false;
-        [argNum, i, afterIndex] = argNumber(i);
+        if (afterIndex) this.goodArgNum = false;
+        i = this.argNumber(i);
+        afterIndex = this.indexFound;
         if (i < end && format[i] === '*') {
           i++;
-          [this.prec, this.precPresent] = intFromArg();
+          this.prec = this.intFromArg();
+          this.precPresent = this.numOK;
           if (this.prec < 0) {
             this.prec = 0;
             this.precPresent = false;
@@ -1024,14 +1056,19 @@ class Printer {
           if (!this.precPresent) this.buf += '%!(BADPREC)';
           afterIndex = false;
         } else {
-          [this.prec, this.precPresent, i] = parsenum(i, end);
+          this.prec = this.parsenum(i, end);
+          this.precPresent = this.numOK;
+          i = this.numEnd;
           if (!this.precPresent) {
             this.prec = 0;
             this.precPresent = true;
           }
         }
       }
-      if (!afterIndex) [argNum, i, afterIndex] = argNumber(i);
+      if (!afterIndex) {
+        i = this.argNumber(i);
+        afterIndex = this.indexFound;
+      }
       if (i >= end) {
         this.buf += '%!(NOVERB)';
         break;
@@ -1041,9 +1078,9 @@ class Printer {
       i += verb.length;
       if (verb === '%') {
         this.buf += '%';
-      } else if (!goodArgNum) {
+      } else if (!this.goodArgNum) {
         this.buf += `%!${verb}(BADINDEX)`;
-      } else if (argNum >= a.length) {
+      } else if (this.argNum >= a.length) {
         this.buf += `%!${verb}(MISSING)`;
       } else {
         if (verb === 'v') {
@@ -1052,15 +1089,16 @@ class Printer {
           this.plusV = this.plus;
           this.plus = false;
         }
-        this.printArg(a[argNum]!, verb);
-        argNum++;
+        this.printArg(a[this.argNum]!, verb);
+        this.argNum++;
       }
     }
-    if (!reordered && argNum < a.length) {
+    if (!this.reordered && this.argNum < a.length) {
       this.clearFlags();
       this.buf += '%!(EXTRA ';
-      for (let j = argNum; j < a.length; j++) {
-        if (j > argNum) this.buf += ', ';
+      const first = this.argNum;
+      for (let j = first; j < a.length; j++) {
+        if (j > first) this.buf += ', ';
         const arg = a[j]!;
         if (arg === null) this.buf += '<nil>';
         else {

@@ -103,6 +103,14 @@ export interface Budget {
   readonly max: number;
 }
 
+const smallInts: GoInt[] = Array.from({ length: 256 }, (_, i) => new GoInt(BigInt(i)));
+
+/** indexValue turns a slice position into a Go int (small ones are shared; GoInts are immutable). */
+function indexValue(index: Val | number): Val {
+  if (typeof index !== 'number') return index;
+  return index < 256 ? smallInts[index]! : new GoInt(BigInt(index));
+}
+
 /** State is the state of one execution (Go's state struct). */
 export class State {
   out = '';
@@ -251,63 +259,72 @@ export class State {
     const outer = this.vars.length;
     const val = this.evalPipeline(dot, dotIface, r.pipe);
     const mark = this.vars.length;
-    const decl = r.pipe.decl;
-    const one = (index: Val, elem: Val, elemIface: boolean): number => {
-      this.step();
-      if (decl.length > 0) {
-        if (r.pipe.isAssign) {
-          this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : elem);
-          if (decl.length === 1) this.varLookup(decl[0]!.ident[0]!).iface = elemIface;
-        } else {
-          const top = this.vars[this.vars.length - 1]!;
-          top.value = elem;
-          top.iface = elemIface;
-        }
-      }
-      if (decl.length > 1) {
-        if (r.pipe.isAssign) {
-          this.setVar(decl[1]!.ident[0]!, elem);
-          this.varLookup(decl[1]!.ident[0]!).iface = elemIface;
-        } else {
-          const v = this.vars[this.vars.length - 2]!;
-          v.value = index;
-          v.iface = false;
-        }
-      }
-      const res = this.walkList(elem, elemIface, r.list);
-      this.vars.length = mark;
-      return res;
-    };
     let ran = false;
     if (Array.isArray(val)) {
       const iface = sliceType(val) === '[]interface {}';
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (one(new GoInt(BigInt(i)), val[i]!, iface) === BREAK) break;
+        if (this.rangeIteration(r, mark, i, val[i]!, iface) === BREAK) break;
       }
     } else if (val instanceof Uint8Array) {
       for (let i = 0; i < val.length; i++) {
         ran = true;
-        if (one(new GoInt(BigInt(i)), new GoInt(BigInt(val[i]!), 'uint8'), false) === BREAK) break;
+        if (this.rangeIteration(r, mark, i, new GoInt(BigInt(val[i]!), 'uint8'), false) === BREAK) break;
       }
     } else if (val instanceof GoMap) {
       const iface = val.elemType === 'interface {}';
       for (const k of sortedKeys(val)) {
         ran = true;
-        if (one(k, val.get(k) ?? null, iface) === BREAK) break;
+        if (this.rangeIteration(r, mark, k, val.get(k) ?? null, iface) === BREAK) break;
       }
     } else if (val instanceof GoInt) {
-      if (decl.length > 1)
+      if (r.pipe.decl.length > 1) {
         this.errorf(`can't use ${formatValue(val)} to iterate over more than one variable`);
+      }
       for (let i = 0n; i < val.value; i++) {
         ran = true;
-        if (one(NO_VALUE, new GoInt(i, val.type), false) === BREAK) break;
+        if (this.rangeIteration(r, mark, NO_VALUE, new GoInt(i, val.type), false) === BREAK) break;
       }
     } else if (val !== NO_VALUE) {
       this.errorf(`range can't iterate over ${formatValue(val)}`);
     }
     if (!ran && r.elseList) this.walkList(dot, dotIface, r.elseList);
     this.vars.length = outer;
+  }
+
+  /** rangeIteration runs one iteration of a range body (a number index is a slice position). */
+  private rangeIteration(
+    r: BranchNode<'range'>,
+    mark: number,
+    index: Val | number,
+    elem: Val,
+    elemIface: boolean,
+  ): number {
+    this.step();
+    const decl = r.pipe.decl;
+    if (decl.length > 0) {
+      if (r.pipe.isAssign) {
+        this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? indexValue(index) : elem);
+        if (decl.length === 1) this.varLookup(decl[0]!.ident[0]!).iface = elemIface;
+      } else {
+        const top = this.vars[this.vars.length - 1]!;
+        top.value = elem;
+        top.iface = elemIface;
+      }
+    }
+    if (decl.length > 1) {
+      if (r.pipe.isAssign) {
+        this.setVar(decl[1]!.ident[0]!, elem);
+        this.varLookup(decl[1]!.ident[0]!).iface = elemIface;
+      } else {
+        const v = this.vars[this.vars.length - 2]!;
+        v.value = indexValue(index);
+        v.iface = false;
+      }
+    }
+    const res = this.walkList(elem, elemIface, r.list);
+    this.vars.length = mark;
+    return res;
   }
 
   private walkTemplate(dot: Val, dotIface: boolean, t: TemplateNode): void {

@@ -292,7 +292,12 @@ function call(name: Val, fn: Val, ...args: Val[]): Val {
 /** evalArgs formats arguments like fmt.Sprint, printing no value as `<no value>` (Go's evalArgs). */
 function evalArgs(args: Val[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args.map((a) => (a === NO_VALUE || a === null ? '<no value>' : a)));
+  const vals: GoValue[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    vals[i] = a === NO_VALUE || a === null ? '<no value>' : a;
+  }
+  return sprint(vals);
 }
 
 /** htmlEscape is template.HTMLEscapeString. */
@@ -383,7 +388,12 @@ export function queryEscape(s: string): string {
 }
 
 function asGo(args: Val[]): GoValue[] {
-  return args.map((a) => (a === NO_VALUE ? null : a));
+  const out: GoValue[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    out[i] = a === NO_VALUE ? null : a;
+  }
+  return out;
 }
 
 const RV: GoType = 'reflect.Value';
