@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoMap } from '@/lib/go';
-import { goRegExp, printNumber, validateValues } from './schema';
+import { goRegExp, goRegexError, printNumber, validateValues } from './schema';
 
 // Expected texts are helm v4.1.4's output (verified; see tests/helm-values/schema.test.ts).
 describe('printNumber', () => {
@@ -27,9 +27,43 @@ describe('goRegExp', () => {
     { name: 'leading ] is literal', input: ['^[]a]+$', ']a'], want: true },
     { name: 'named group', input: ['^(?P<x>a)$', 'a'], want: true },
     { name: 'unanchored search', input: ['b', 'abc'], want: true },
+    { name: '\\Q…\\E is literal', input: ['^\\Qa(b\\E$', 'a(b'], want: true },
+    { name: 'scoped case folding', input: ['^(?i:ab)c$', 'ABc'], want: true },
+    { name: 'scoped case folding ends with its group', input: ['^(?i:ab)c$', 'ABC'], want: false },
+    { name: 'one-letter Unicode class', input: ['^\\pL+$', 'héllo'], want: true },
+    { name: 'script class', input: ['^\\p{Greek}$', 'λ'], want: true },
+    { name: 'dot matches newline with s', input: ['^(?s:a.b)$', 'a\nb'], want: true },
   ];
   for (const c of cases)
     it(c.name, () => expect(goRegExp(c.input[0] as string).test(c.input[1] as string)).toBe(c.want));
+});
+
+describe('goRegexError', () => {
+  // Expected texts are Go's regexp/syntax errors as helm v4.1.4 prints them (metaschema tests).
+  const cases = [
+    { name: 'valid', input: '^[a-z]+(?P<n>x)?$', want: undefined },
+    { name: 'missing paren', input: '(a', want: 'error parsing regexp: missing closing ): `(a`' },
+    { name: 'unexpected paren', input: 'a)', want: 'error parsing regexp: unexpected ): `a)`' },
+    {
+      name: 'lookahead',
+      input: 'a(?=b)',
+      want: 'error parsing regexp: invalid or unsupported Perl syntax: `(?=`',
+    },
+    { name: 'backreference', input: '(a)\\1', want: 'error parsing regexp: invalid escape sequence: `\\1`' },
+    {
+      name: 'nested repetition',
+      input: 'a**',
+      want: 'error parsing regexp: invalid nested repetition operator: `**`',
+    },
+    {
+      name: 'bad repeat count',
+      input: 'a{3,2}',
+      want: 'error parsing regexp: invalid repeat count: `{3,2}`',
+    },
+    { name: 'missing bracket', input: 'x[ab', want: 'error parsing regexp: missing closing ]: `[ab`' },
+    { name: 'bad range', input: '[z-a]', want: 'error parsing regexp: invalid character class range: `z-a`' },
+  ];
+  for (const c of cases) it(c.name, () => expect(goRegexError(c.input)).toBe(c.want));
 });
 
 describe('validateValues', () => {

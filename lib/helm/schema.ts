@@ -143,6 +143,8 @@ interface Ctx {
   locations?: WeakMap<object, string>;
   /** bases maps every schema object to the base URI its references resolve against. */
   bases?: WeakMap<object, string>;
+  /** meta marks metaschema validation, which asserts the `regex` format in every draft. */
+  meta?: boolean;
   /** resources maps a resource URI (no fragment) to its schema (the document, or a `$id` subschema). */
   resources?: Map<string, Schema>;
 }
@@ -412,7 +414,11 @@ class Validator {
       }
     }
     // jsonschema: `format` is asserted only for drafts 4 to 7 (an annotation in 2019-09 and 2020-12).
-    if (typeof s.format === 'string' && d <= 7 && typeof v === 'string') {
+    if (
+      typeof s.format === 'string' &&
+      typeof v === 'string' &&
+      (d <= 7 || (this.ctx.meta && s.format === 'regex'))
+    ) {
       const fe = formatError(s.format, v);
       if (fe !== undefined) return this.err(`${quote(v)} is not valid ${s.format}: ${fe}`);
     }
@@ -749,16 +755,47 @@ const posixClasses: Record<string, string> = {
 function translateGoRegex(src: string): string {
   let out = '';
   let inClass = false;
+  // Scoped flags of `(?i:…)`/`(?s:…)` groups (and of mid-pattern `(?i)`), one entry per open group.
+  const scopes: { fold: boolean; dotAll: boolean }[] = [{ fold: false, dotAll: false }];
+  const cur = () => scopes[scopes.length - 1] as { fold: boolean; dotAll: boolean };
+  const litChar = (ch: string) => (/[.*+?^${}()|[\]\\/-]/.test(ch) ? `\\${ch}` : ch);
+  const foldChar = (ch: string) => {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    return lo !== up && cur().fold ? (inClass ? `${lo}${up}` : `[${lo}${up}]`) : ch;
+  };
   for (let i = 0; i < src.length; i++) {
     const c = src[i] as string;
     if (c === '\\') {
       const n = src[i + 1] ?? '';
       i++;
+      if (n === 'Q' && !inClass) {
+        const end = src.indexOf('\\E', i + 1);
+        const lit = src.slice(i + 1, end < 0 ? src.length : end);
+        out += Array.from(lit, (ch) => (cur().fold ? foldChar(ch) : litChar(ch))).join('');
+        i = end < 0 ? src.length : end + 1;
+        continue;
+      }
       if (n === 'A' && !inClass) out += '^';
       else if (n === 'z' && !inClass) out += '(?![\\s\\S])';
       else if (n === 's') out += inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
       else if (n === 'S' && !inClass) out += '[^\\t\\n\\f\\r ]';
-      else out += `\\${n}`;
+      else if (n === 'p' || n === 'P') {
+        let name: string;
+        if (src[i + 1] === '{') {
+          const close = src.indexOf('}', i);
+          name = src.slice(i + 2, close < 0 ? src.length : close);
+          i = close < 0 ? src.length : close;
+        } else {
+          name = src[i + 1] ?? '';
+          i++;
+        }
+        const neg = name.startsWith('^');
+        const bare = neg ? name.slice(1) : name;
+        const kind = (n === 'P') !== neg ? 'P' : 'p';
+        out +=
+          bare === 'Any' ? (kind === 'p' ? '[\\s\\S]' : '[^\\s\\S]') : `\\${kind}{${jsUnicodeClass(bare)}}`;
+      } else out += `\\${n}`;
       continue;
     }
     if (inClass) {
@@ -769,7 +806,7 @@ function translateGoRegex(src: string): string {
         continue;
       }
       if (c === ']') inClass = false;
-      out += c;
+      out += c === ']' ? c : foldChar(c);
       continue;
     }
     if (c === '[') {
@@ -789,11 +826,54 @@ function translateGoRegex(src: string): string {
     if (c === '(' && src.startsWith('(?P<', i)) {
       out += '(?<';
       i += 3;
+      scopes.push({ ...cur() });
       continue;
     }
-    out += c;
+    const flagGroup = c === '(' ? /^\(\?([imsU]*)(?:-([imsU]*))?([:)])/.exec(src.slice(i)) : null;
+    if (flagGroup) {
+      const on = flagGroup[1] ?? '';
+      const off = flagGroup[2] ?? '';
+      const next = { ...cur() };
+      if (on.includes('i')) next.fold = true;
+      if (off.includes('i')) next.fold = false;
+      if (on.includes('s')) next.dotAll = true;
+      if (off.includes('s')) next.dotAll = false;
+      i += flagGroup[0].length - 1;
+      if (flagGroup[3] === ':') {
+        out += '(?:';
+        scopes.push(next);
+      } else {
+        scopes[scopes.length - 1] = next;
+      }
+      continue;
+    }
+    if (c === '(') {
+      scopes.push({ ...cur() });
+      out += c;
+      continue;
+    }
+    if (c === ')') {
+      if (scopes.length > 1) scopes.pop();
+      out += c;
+      continue;
+    }
+    if (c === '.' && cur().dotAll) {
+      out += '[\\s\\S]';
+      continue;
+    }
+    out += foldChar(c);
   }
   return out;
+}
+
+/** jsUnicodeClass maps a Go Unicode class name (category or script) to JavaScript's `\p{…}` syntax. */
+function jsUnicodeClass(name: string): string {
+  try {
+    new RegExp(`\\p{${name}}`, 'u');
+    return name;
+  } catch {
+    return `Script=${name}`;
+  }
 }
 
 /**
@@ -807,6 +887,7 @@ export function goRegExp(pattern: string): RegExp {
   let flags = 'u';
   const lead = /^\(\?([imsU]+)\)/.exec(src);
   if (lead) {
+    // Go: leading flags apply to the whole pattern, which JavaScript flags express directly.
     src = src.slice(lead[0].length);
     for (const f of lead[1] as string) if (f !== 'U' && !flags.includes(f)) flags += f;
   }
@@ -815,11 +896,283 @@ export function goRegExp(pattern: string): RegExp {
   try {
     re = new RegExp(src, flags);
   } catch {
-    // Go accepts escapes of any punctuation (`\_`, `\-`…) that Unicode-mode JavaScript rejects.
-    re = new RegExp(src, flags.replace('u', ''));
+    try {
+      // Go accepts escapes of any punctuation (`\_`, `\-`…) that Unicode-mode JavaScript rejects.
+      re = new RegExp(src, flags.replace('u', ''));
+    } catch {
+      // A construct JavaScript lacks (flags in mid-pattern…): such a pattern matches everything here.
+      re = /(?:)/;
+    }
   }
   regexCache.set(pattern, re);
   return re;
+}
+
+const perlClasses = new Set(['d', 'D', 's', 'S', 'w', 'W']);
+const posixNames = new Set(Object.keys(posixClasses));
+
+/**
+ * goRegexError checks a pattern with Go's regexp/syntax rules (Perl flags) and returns Go's error
+ * text (`error parsing regexp: missing closing ): \`(\``), or undefined when Go accepts it.
+ */
+export function goRegexError(pattern: string): string | undefined {
+  const fail = (code: string, expr: string) => `error parsing regexp: ${code}: \`${expr}\``;
+  const cps = Array.from(pattern);
+  let i = 0;
+  let depth = 0;
+  // canRepeat: an operand precedes; lastRepeat: start index of the repetition just parsed.
+  let canRepeat = false;
+  let lastRepeat = -1;
+  const text = (from: number, to: number) => cps.slice(from, to).join('');
+  const isOctal = (c: string | undefined) => c !== undefined && c >= '0' && c <= '7';
+  const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
+  const isAlnum = (c: string) => /^[0-9A-Za-z]$/.test(c);
+  /** escape parses `\x` at i (i at the backslash); returns an error or moves i past it. */
+  const parseEscape = (inClass: boolean): string | undefined => {
+    const start = i;
+    i++;
+    const c = cps[i];
+    if (c === undefined) return fail('trailing backslash at end of expression', '');
+    i++;
+    if (!inClass && 'AzbBQ'.includes(c)) {
+      if (c === 'Q') {
+        const end = text(i, cps.length).indexOf('\\E');
+        i = end < 0 ? cps.length : i + Array.from(text(i, cps.length).slice(0, end)).length + 2;
+      }
+      return undefined;
+    }
+    if (perlClasses.has(c)) return undefined;
+    if (c === 'p' || c === 'P') {
+      if (cps[i] === '{') {
+        const close = cps.indexOf('}', i);
+        if (close < 0) return fail('invalid character class range', text(start, cps.length));
+        const name = text(i + 1, close).replace(/^\^/, '');
+        i = close + 1;
+        if (!/^[A-Za-z_]+$/.test(name) || !knownUnicodeClass(name)) {
+          return fail('invalid character class range', text(start, i));
+        }
+        return undefined;
+      }
+      const n = cps[i];
+      if (n === undefined) return fail('invalid character class range', text(start, i));
+      i++;
+      if (!knownUnicodeClass(n)) return fail('invalid character class range', text(start, i));
+      return undefined;
+    }
+    if (c >= '1' && c <= '7' && !isOctal(cps[i])) return fail('invalid escape sequence', text(start, i));
+    if (c >= '0' && c <= '7') {
+      for (let k = 0; k < 2 && isOctal(cps[i]); k++) i++;
+      return undefined;
+    }
+    if (c === 'x') {
+      if (cps[i] === '{') {
+        i++;
+        let digits = 0;
+        let value = 0;
+        for (;;) {
+          const h = cps[i];
+          if (h === undefined) return fail('invalid escape sequence', text(start, i));
+          i++;
+          if (h === '}') {
+            if (digits === 0) return fail('invalid escape sequence', text(start, i));
+            return undefined;
+          }
+          if (!isHex(h)) return fail('invalid escape sequence', text(start, i));
+          value = value * 16 + Number.parseInt(h, 16);
+          digits++;
+          if (value > 0x10ffff) return fail('invalid escape sequence', text(start, i));
+        }
+      }
+      // Go: two more runes are read, whatever they are, before checking them.
+      const a = cps[i];
+      const b = cps[i + 1];
+      i = Math.min(cps.length, i + 2);
+      if (!isHex(a) || !isHex(b)) return fail('invalid escape sequence', text(start, i));
+      return undefined;
+    }
+    if ('afnrtv'.includes(c)) return undefined;
+    if (!isAlnum(c)) return undefined;
+    return fail('invalid escape sequence', text(start, i));
+  };
+  const charClass = (): string | undefined => {
+    const start = i;
+    i++;
+    if (cps[i] === '^') i++;
+    let first = true;
+    for (;;) {
+      const c = cps[i];
+      if (c === undefined) return fail('missing closing ]', text(start, cps.length));
+      if (c === ']' && !first) {
+        i++;
+        return undefined;
+      }
+      first = false;
+      if (c === '[' && cps[i + 1] === ':') {
+        const close = text(i, cps.length).indexOf(':]');
+        if (close >= 0) {
+          const name = text(i + 2, i + close).replace(/^\^/, '');
+          const whole = text(i, i + close + 2);
+          if (!posixNames.has(name)) return fail('invalid character class range', whole);
+          i += Array.from(whole).length;
+          continue;
+        }
+      }
+      const rangeStart = i;
+      let lo: number;
+      if (c === '\\') {
+        const n = cps[i + 1];
+        if (n !== undefined && (perlClasses.has(n) || n === 'p' || n === 'P')) {
+          const e = parseEscape(true);
+          if (e) return e;
+          continue;
+        }
+        const e = parseEscape(true);
+        if (e) return e;
+        lo = escapedValue(text(rangeStart, i));
+      } else {
+        lo = c.codePointAt(0) ?? 0;
+        i++;
+      }
+      if (cps[i] === '-' && cps[i + 1] !== undefined && cps[i + 1] !== ']') {
+        i++;
+        let hi: number;
+        if (cps[i] === '\\') {
+          const hs = i;
+          const e = parseEscape(true);
+          if (e) return e;
+          hi = escapedValue(text(hs, i));
+        } else {
+          hi = (cps[i] as string).codePointAt(0) ?? 0;
+          i++;
+        }
+        if (hi < lo) return fail('invalid character class range', text(rangeStart, i));
+      }
+    }
+  };
+  while (i < cps.length) {
+    const c = cps[i] as string;
+    if (c === '(') {
+      if (cps[i + 1] === '?') {
+        const rest = text(i, cps.length);
+        if (rest.startsWith('(?P<') || (rest.startsWith('(?<') && rest.length > 3)) {
+          const end = rest.indexOf('>');
+          if (end < 0) return fail('invalid named capture', rest);
+          const name = rest.slice(rest.startsWith('(?P<') ? 4 : 3, end);
+          if (!/^[\p{L}\p{N}_]+$/u.test(name)) return fail('invalid named capture', rest.slice(0, end + 1));
+          i += Array.from(rest.slice(0, end + 1)).length;
+        } else {
+          let k = i + 2;
+          let ok = false;
+          while (k < cps.length) {
+            const f = cps[k] as string;
+            k++;
+            if ('imsU-'.includes(f)) continue;
+            if (f === ')' || f === ':') ok = true;
+            break;
+          }
+          if (!ok) return fail('invalid or unsupported Perl syntax', text(i, k));
+          if (cps[k - 1] === ')') {
+            i = k;
+            canRepeat = false;
+            lastRepeat = -1;
+            continue;
+          }
+          i = k;
+        }
+      } else {
+        i++;
+      }
+      depth++;
+      canRepeat = false;
+      lastRepeat = -1;
+      continue;
+    }
+    if (c === ')') {
+      if (depth === 0) return fail('unexpected )', pattern);
+      depth--;
+      i++;
+      canRepeat = true;
+      lastRepeat = -1;
+      continue;
+    }
+    if (c === '|') {
+      i++;
+      canRepeat = false;
+      lastRepeat = -1;
+      continue;
+    }
+    if (c === '*' || c === '+' || c === '?' || c === '{') {
+      const start = i;
+      if (c === '{') {
+        const m = /^\{(\d+)(,(\d*))?\}/.exec(text(i, cps.length));
+        if (!m) {
+          // Go: a `{` that does not start a repetition is a literal.
+          i++;
+          canRepeat = true;
+          lastRepeat = -1;
+          continue;
+        }
+        i += m[0].length;
+        const min = Number(m[1]);
+        const max = m[2] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
+        if (min > 1000 || max > 1000 || (max >= 0 && min > max)) {
+          return fail('invalid repeat count', m[0]);
+        }
+      } else {
+        i++;
+      }
+      if (cps[i] === '?') i++;
+      if (lastRepeat >= 0) return fail('invalid nested repetition operator', text(lastRepeat, i));
+      if (!canRepeat) return fail('missing argument to repetition operator', text(start, i));
+      lastRepeat = start;
+      continue;
+    }
+    lastRepeat = -1;
+    if (c === '[') {
+      const e = charClass();
+      if (e) return e;
+      canRepeat = true;
+      continue;
+    }
+    if (c === '\\') {
+      const e = parseEscape(false);
+      if (e) return e;
+      // Go: empty-width assertions (\A, \b…) may be repeated too.
+      canRepeat = true;
+      continue;
+    }
+    i++;
+    canRepeat = true;
+  }
+  if (depth > 0) return fail('missing closing )', pattern);
+  return undefined;
+}
+
+/** escapedValue is the code point of a single-character escape (`\n`, `\x41`, `\-`). */
+function escapedValue(esc: string): number {
+  const body = esc.slice(1);
+  const simple: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+  if (body in simple) return simple[body] as number;
+  if (body.startsWith('x{')) return Number.parseInt(body.slice(2, -1), 16);
+  if (body.startsWith('x')) return Number.parseInt(body.slice(1), 16);
+  if (/^[0-7]+$/.test(body)) return Number.parseInt(body, 8);
+  return body.codePointAt(0) ?? 0;
+}
+
+/** knownUnicodeClass reports whether Go knows a `\p{…}` class name (categories and scripts). */
+function knownUnicodeClass(name: string): boolean {
+  if (name === 'Any') return true;
+  try {
+    new RegExp(`\\p{${name}}`, 'u');
+    return true;
+  } catch {
+    try {
+      new RegExp(`\\p{Script=${name}}`, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 /** refError returns the compile error of the first `$ref` that does not resolve, if any. */
@@ -1030,6 +1383,8 @@ function formatError(format: string, s: string): string | undefined {
       return uuidError(s);
     case 'uri':
       return uriError(s);
+    case 'regex':
+      return goRegexError(s);
     default:
       return undefined;
   }
@@ -1261,7 +1616,7 @@ function metaschemaURL(schema: Schema): string {
 function metaErrors(schema: Schema, doc: GoValue): string {
   const draft = draftOf(schema);
   const meta = (draft <= 7 ? meta07 : meta2020) as unknown as Schema;
-  const err = new Validator({ root: meta, draft: draft <= 7 ? 7 : 2020 }, meta, doc, []).run();
+  const err = new Validator({ root: meta, draft: draft <= 7 ? 7 : 2020, meta: true }, meta, doc, []).run();
   if (!err) return '';
   const out: string[] = [];
   for (const c of err.group ? err.causes : [err]) display(c, 1, out);
