@@ -108,7 +108,7 @@ function underscoreOK(s: string): boolean {
 }
 
 /**
- * parseInt is strconv.ParseInt(s, base, 64): base 0 detects `0x`, `0o`, `0b` and leading-`0` octal
+ * parseGoInt is strconv.ParseInt(s, base, 64): base 0 detects `0x`, `0o`, `0b` and leading-`0` octal
  * and allows `_` separators. It returns undefined where Go returns an error (syntax or range).
  */
 export function parseGoInt(s: string, base = 0): bigint | undefined {
@@ -227,7 +227,7 @@ export function strval(v: GoValue): string {
   return formatValue(v);
 }
 
-/** isList reports whether reflect sees a slice or array (sprig's list functions accept both). */
+/** isSliceKind reports whether reflect sees a slice or array (sprig's list functions accept both). */
 export function isSliceKind(v: GoValue): v is GoValue[] | Uint8Array {
   return Array.isArray(v) || v instanceof Uint8Array;
 }
@@ -293,5 +293,5 @@ export function intTypeOf(v: GoValue): IntType | undefined {
   return v instanceof GoInt ? v.type : undefined;
 }
 
-/** nilDeref is Go's panic text for calling a method on a nil interface (reflect.TypeOf(nil).Kind()). */
+/** NIL_DEREF is Go's panic text for calling a method on a nil interface (reflect.TypeOf(nil).Kind()). */
 export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';

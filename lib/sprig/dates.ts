@@ -3,8 +3,8 @@
  * `time.Time` printing (`2024-02-03 00:00:00 +0000 UTC`), durations (`1h2m3s`), IANA zones through
  * Intl. "Local" is the injected time zone (default UTC); the clock is injected too.
  */
-import { GoError, GoInt, GoObject, type GoValue } from '../go';
-import { intArg, strArg } from './cast';
+import { GoError, type GoFuncValue, GoInt, GoObject, type GoValue, quoteString } from '../go';
+import { strArg } from './cast';
 import { type FuncMap, goFunc, type SprigEnv } from './func';
 
 const NS_PER_MS = 1_000_000n;
@@ -13,7 +13,7 @@ const SECOND = 1_000_000_000n;
 /** FIXED prefixes a fixed zone: offset in seconds and an optional name (`Fixed:19800`, `Fixed:0:PST`). */
 const FIXED = 'Fixed:';
 
-/** zoneOffset returns the UTC offset in seconds and the abbreviation of a zone at an instant. */
+/** zoneInfo returns the UTC offset in seconds and the abbreviation of a zone at an instant. */
 function zoneInfo(zone: string, ms: number): { offset: number; abbr: string } {
   if (zone === 'UTC') return { offset: 0, abbr: 'UTC' };
   if (zone.startsWith(FIXED)) {
@@ -252,8 +252,6 @@ export class GoTime extends GoObject {
     return undefined;
   }
 }
-
-type GoFuncValue = import('../go').GoFuncValue;
 
 const MONTHS = [
   'January',
@@ -508,7 +506,7 @@ function skipLiteral(value: string, literal: string, fail: () => never): string 
 export function parseTime(layout: string, value: string, zone: string): GoTime {
   const fail = (elem: string, rest: string, extra = ''): never => {
     throw new GoError(
-      `parsing time ${JSON.stringify(value)} as ${JSON.stringify(layout)}: cannot parse ${JSON.stringify(rest)} as ${JSON.stringify(elem)}${extra}`,
+      `parsing time ${quoteString(value)} as ${quoteString(layout)}: cannot parse ${quoteString(rest)} as ${quoteString(elem)}${extra}`,
     );
   };
   let v = value;
@@ -549,7 +547,7 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
       case '01':
         month = num(tok, 2, 2);
         if (month < 1 || month > 12)
-          throw new GoError(`parsing time ${JSON.stringify(value)}: month out of range`);
+          throw new GoError(`parsing time ${quoteString(value)}: month out of range`);
         void before;
         break;
       case '1':
@@ -653,13 +651,13 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
         }
     }
   }
-  if (v !== '') throw new GoError(`parsing time ${JSON.stringify(value)}: extra text: ${JSON.stringify(v)}`);
+  if (v !== '') throw new GoError(`parsing time ${quoteString(value)}: extra text: ${quoteString(v)}`);
   if (pm !== undefined) {
     if (pm && hour < 12) hour += 12;
     else if (!pm && hour === 12) hour = 0;
   }
   if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
-    throw new GoError(`parsing time ${JSON.stringify(value)}: day out of range`);
+    throw new GoError(`parsing time ${quoteString(value)}: day out of range`);
   }
   const wall = Date.UTC(year, month - 1, day, hour, min, sec) + (year < 100 ? 0 : 0);
   const wallDate = new Date(wall);
@@ -703,7 +701,7 @@ const UNITS: Record<string, bigint> = {
 /** parseDuration is time.ParseDuration; throws GoError with Go's messages. */
 export function parseDuration(s: string): bigint {
   const orig = s;
-  const quoted = JSON.stringify(orig);
+  const quoted = quoteString(orig);
   let neg = false;
   if (s[0] === '-' || s[0] === '+') {
     neg = s[0] === '-';
@@ -711,7 +709,6 @@ export function parseDuration(s: string): bigint {
   }
   if (s === '0') return 0n;
   if (s === '') throw new GoError(`time: invalid duration ${quoted}`);
-  let total = 0;
   let totalNs = 0n;
   while (s !== '') {
     const m = /^(\d*)(\.(\d*))?/.exec(s)!;
@@ -721,17 +718,15 @@ export function parseDuration(s: string): bigint {
     if (!u) throw new GoError(`time: missing unit in duration ${quoted}`);
     const unit = UNITS[u[0]];
     if (unit === undefined)
-      throw new GoError(`time: unknown unit ${JSON.stringify(u[0])} in duration ${quoted}`);
+      throw new GoError(`time: unknown unit ${quoteString(u[0])} in duration ${quoted}`);
     s = s.slice(u[0].length);
     const whole = BigInt(m[1] || '0') * unit;
     const fracDigits = m[3] ?? '';
     let frac = 0n;
     if (fracDigits) frac = (BigInt(fracDigits) * unit) / 10n ** BigInt(fracDigits.length);
     totalNs += whole + frac;
-    total++;
     if (totalNs > (1n << 63n) - 1n) throw new GoError(`time: invalid duration ${quoted}`);
   }
-  void total;
   return neg ? -totalNs : totalNs;
 }
 
@@ -884,6 +879,5 @@ export function dateFuncs(env: SprigEnv): FuncMap {
     mustToDate: goFunc('mustToDate', [S, S], toDate(true)),
     unixEpoch: goFunc('unixEpoch', [T], (t) => String(requireTime(t, 'unixEpoch').unix())),
   };
-  void intArg;
   return fns;
 }

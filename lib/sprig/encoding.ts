@@ -18,7 +18,7 @@ export function base64Encode(bytes: Uint8Array): string {
   return out;
 }
 
-/** Base64Error is Go's base64.CorruptInputError. */
+/** CorruptInputError is Go's base64.CorruptInputError. */
 export class CorruptInputError extends Error {
   constructor(
     readonly offset: number,

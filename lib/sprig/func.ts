@@ -25,7 +25,7 @@ export function alias(f: GoFuncValue, name: string): GoFuncValue {
 /** ASCII_PUNCT holds the ASCII code points in Unicode category P (Go's unicode.IsPunct). */
 const ASCII_PUNCT = new Set(Array.from('!"#%&\'()*,-./:;?@[\\]_{}', (c) => c.charCodeAt(0)));
 
-/** Go's unicode predicates and simple case mappings for one code point. */
+/** unicode holds Go's unicode predicates and simple case mappings for one code point. */
 export const unicode = {
   /** isSpace is unicode.IsSpace. */
   isSpace(c: number): boolean {
@@ -117,7 +117,7 @@ export interface SprigEnv {
   readonly timeZone: string;
 }
 
-/** randInt returns a uniformly chosen integer in [0, n) from the environment's randomness. */
+/** randIntn returns a uniformly chosen integer in [0, n) from the environment's randomness. */
 export function randIntn(env: SprigEnv, n: number): number {
   return Math.min(n - 1, Math.floor(env.random() * n));
 }

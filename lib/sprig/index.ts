@@ -21,6 +21,7 @@ import { urlFuncs } from './url';
 import { uuidFuncs } from './uuid';
 
 export { deepEqual, isEmpty, strval, toFloat64, toInt64 } from './cast';
+export { Certificate } from './certs';
 export { GoTime } from './dates';
 export type { FuncMap } from './func';
 export {
@@ -43,6 +44,7 @@ export interface SprigOptions {
 export const NON_HERMETIC: ReadonlySet<string> = new Set([
   'now',
   'ago',
+  'durationRound',
   'date',
   'dateInZone',
   'date_in_zone',

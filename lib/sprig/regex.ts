@@ -5,7 +5,7 @@
  * what RE2 rejects (lookaround, backreferences, bad repeats) fails with Go's error text. Matching
  * loops (FindAll, ReplaceAll, Split, Expand) follow Go's rules for empty matches.
  */
-import { GoError, GoPanic, typedSlice } from '../go';
+import { GoError, GoPanic, quoteString, typedSlice } from '../go';
 import { intArg, strArg } from './cast';
 import { type FuncMap, goFunc, unicode } from './func';
 
@@ -509,7 +509,7 @@ export function compile(expr: string): GoRegexp {
 /** quoteExpr is strconv.Quote-or-backquote as regexp.MustCompile's panic prints the pattern. */
 function quoteExpr(s: string): string {
   if (!/[`\x00-\x08\x0a-\x1f\x7f\ufeff]/.test(s)) return `\`${s}\``;
-  return JSON.stringify(s);
+  return quoteString(s);
 }
 
 /** mustCompile is regexp.MustCompile: a syntax error becomes a panic. */

@@ -4,7 +4,7 @@
  * (`=`, `!=`, `>`, `<`, `>=`, `<=`, `~`, `~>`, `^`, wildcards `x X *`, hyphen ranges, `,`/space AND,
  * `||` OR). Exported for lib/helm (Chart.yaml `kubeVersion`), and as sprig's `semver`/`semverCompare`.
  */
-import { GoError, type GoFuncValue, GoInt, GoObject, type GoValue } from '../go';
+import { GoError, type GoFuncValue, GoInt, GoObject, type GoValue, quoteString } from '../go';
 import { strArg } from './cast';
 import { type FuncMap, goFunc } from './func';
 import { compile, findAll } from './regex';
@@ -17,7 +17,7 @@ function parseU64(s: string): bigint {
   const v = BigInt(s);
   if (v > UINT64_MAX) {
     throw new GoError(
-      `error parsing version segment: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`,
+      `error parsing version segment: strconv.ParseUint: parsing ${quoteString(s)}: value out of range`,
     );
   }
   return v;

@@ -1,5 +1,5 @@
 /** Sprig's `urlParse` and `urlJoin`, following Go's net/url parsing, escaping and String(). */
-import { GoMap, GoPanic, type GoValue, goKindName } from '../go';
+import { GoMap, GoPanic, type GoValue, goKindName, quoteString } from '../go';
 import { fromUtf8, NIL_DEREF, strArg, utf8 } from './cast';
 import { type FuncMap, goFunc } from './func';
 
@@ -50,17 +50,17 @@ function urlUnescape(s: string, mode: Mode): string {
       const hex = String.fromCharCode(bytes[i + 1] ?? 0, bytes[i + 2] ?? 0);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
         const bad = fromUtf8(bytes.subarray(i, Math.min(i + 3, bytes.length)));
-        throw new UrlError(`invalid URL escape ${JSON.stringify(bad)}`);
+        throw new UrlError(`invalid URL escape ${quoteString(bad)}`);
       }
       // Go: in a host, only non-ASCII bytes may be percent-encoded (and `%25` in an IPv6 zone).
       if (mode === 'host' && parseInt(hex[0]!, 16) < 8 && hex !== '25') {
-        throw new UrlError(`invalid URL escape ${JSON.stringify(`%${hex}`)}`);
+        throw new UrlError(`invalid URL escape ${quoteString(`%${hex}`)}`);
       }
       out.push(parseInt(hex, 16));
       i += 2;
     } else if (b === 0x2b && mode === 'query') out.push(0x20);
     else if (mode === 'host' && b < 0x80 && shouldEscape(b, 'host')) {
-      throw new UrlError(`invalid character ${JSON.stringify(String.fromCharCode(b))} in host name`);
+      throw new UrlError(`invalid character ${quoteString(String.fromCharCode(b))} in host name`);
     } else out.push(b);
   }
   return fromUtf8(Uint8Array.from(out));
@@ -89,13 +89,13 @@ function parseHost(host: string): string {
     if (i < 0) throw new UrlError("missing ']' in host");
     const port = host.slice(i + 1);
     if (port !== '' && !/^:\d*$/.test(port))
-      throw new UrlError(`invalid port ${JSON.stringify(port)} after host`);
+      throw new UrlError(`invalid port ${quoteString(port)} after host`);
     return urlUnescape(host, 'host');
   }
   const i = host.lastIndexOf(':');
   if (i >= 0) {
     const port = host.slice(i);
-    if (!/^:\d*$/.test(port)) throw new UrlError(`invalid port ${JSON.stringify(port)} after host`);
+    if (!/^:\d*$/.test(port)) throw new UrlError(`invalid port ${quoteString(port)} after host`);
   }
   return urlUnescape(host, 'host');
 }
@@ -218,7 +218,7 @@ export function urlFuncs(): FuncMap {
         u = parse(raw);
       } catch (e) {
         if (e instanceof UrlError)
-          throw new GoPanic(`unable to parse url: parse ${JSON.stringify(raw)}: ${e.message}`);
+          throw new GoPanic(`unable to parse url: parse ${quoteString(raw)}: ${e.message}`);
         throw e;
       }
       return new GoMap([
