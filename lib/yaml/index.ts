@@ -6,10 +6,12 @@ import { GoError, GoMap, type GoValue } from '../go';
 import { emitYaml } from './emit';
 import { YamlError } from './errors';
 import {
+  decodeJsonPartial,
   decodeJson as decodeJsonValue,
   type EncodeJsonOptions,
   encodeJson as encodeJsonValue,
   jsonKind,
+  jsonTopKind,
 } from './json';
 import { checkDocument, decodeDocuments, unmarshalError } from './parse';
 import { jsonNode, prettyNode } from './to-yaml';
@@ -188,17 +190,17 @@ export function decodeJson(text: string): GoValue {
   return decodeJsonValue(text);
 }
 
-/** fromJson is Helm's fromJson: a map, or `map[Error:<message>]`. */
+/** fromJson is Helm's fromJson: a map, or `map[Error:<message>]` (next to what was decoded, as Go leaves it). */
 export function fromJson(s: string): GoMap {
   try {
-    const v = decodeJsonValue(s);
-    if (v === null) return new GoMap();
-    if (!(v instanceof GoMap)) {
-      throw new GoError(
-        `json: cannot unmarshal ${jsonKind(v)} into Go value of type map[string]interface {}`,
-      );
+    const kind = jsonTopKind(s);
+    const { value, error } = decodeJsonPartial(s);
+    if (kind !== 'object' && kind !== 'null') {
+      throw new GoError(`json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`);
     }
-    return v;
+    const m = value instanceof GoMap ? value : new GoMap();
+    if (error) m.set('Error', error.message);
+    return m;
   } catch (e) {
     return new GoMap([['Error', errorText(e)]]);
   }
@@ -207,12 +209,13 @@ export function fromJson(s: string): GoMap {
 /** fromJsonArray is Helm's fromJsonArray: a list, or `[<message>]`. */
 export function fromJsonArray(s: string): GoValue[] {
   try {
-    const v = decodeJsonValue(s);
-    if (v === null) return [];
-    if (!Array.isArray(v)) {
-      throw new GoError(`json: cannot unmarshal ${jsonKind(v)} into Go value of type []interface {}`);
+    const kind = jsonTopKind(s);
+    const { value, error } = decodeJsonPartial(s);
+    if (kind !== 'array' && kind !== 'null') {
+      throw new GoError(`json: cannot unmarshal ${kind} into Go value of type []interface {}`);
     }
-    return v;
+    if (error) throw error;
+    return Array.isArray(value) ? value : [];
   } catch (e) {
     return [errorText(e)];
   }

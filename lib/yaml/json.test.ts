@@ -65,7 +65,11 @@ describe('decodeJson', () => {
     },
     { name: 'truncated', input: '[1,', want: 'unexpected end of JSON input' },
     { name: 'trailing data', input: '1 2', want: "invalid character '2' after top-level value" },
-    { name: 'bad literal', input: 'nul', want: 'unexpected end of JSON input' },
+    {
+      name: 'truncated literal (Go feeds a space at the end)',
+      input: 'nul',
+      want: "invalid character ' ' in literal null (expecting 'l')",
+    },
     {
       name: 'too large',
       input: '1e400',

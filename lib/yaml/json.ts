@@ -11,6 +11,7 @@ import {
   GoObject,
   type GoValue,
   goTypeName,
+  quoteString,
 } from '../go';
 
 /** EncodeJsonOptions are json.Encoder's knobs that Helm and sprig use. */
@@ -154,10 +155,13 @@ export class JsonSyntaxError extends GoError {
 }
 
 function quoteChar(c: string): string {
-  // Go: quoteChar formats `'x'`, with `'\''` and `"\""` special-cased, via strconv.Quote otherwise.
+  // Go: quoteChar formats one byte `'x'` (a non-ASCII character shows as its first UTF-8 byte),
+  // with `'\''` and `'"'` special-cased, via strconv.Quote otherwise.
   if (c === "'") return "'\\''";
   if (c === '"') return "'\"'";
-  const q = JSON.stringify(c);
+  const code = c.codePointAt(0)!;
+  const byte = code < 0x80 ? code : new TextEncoder().encode(c)[0]!;
+  const q = quoteString(String.fromCharCode(byte));
   return "'" + q.slice(1, -1) + "'";
 }
 
@@ -166,8 +170,17 @@ class Decoder {
   i = 0;
   constructor(readonly s: string) {}
 
+  /** saved is the first type error, kept while decoding goes on (Go's d.saveError). */
+  saved: GoError | undefined;
+
   fail(what: string): never {
-    if (this.i >= this.s.length) throw new JsonSyntaxError('unexpected end of JSON input', this.i);
+    if (this.i >= this.s.length) {
+      // Go: at the end the scanner is fed a space, which ends literals and numbers badly.
+      if (/^(in literal|in numeric|after decimal|in exponent)/.test(what)) {
+        throw new JsonSyntaxError(`invalid character ' ' ${what}`, this.i);
+      }
+      throw new JsonSyntaxError('unexpected end of JSON input', this.i);
+    }
     throw new JsonSyntaxError(`invalid character ${quoteChar(this.s[this.i]!)} ${what}`, this.i);
   }
 
@@ -210,7 +223,7 @@ class Decoder {
     return v;
   }
 
-  number(): number {
+  number(): number | null {
     const start = this.i;
     const s = this.s;
     if (s[this.i] === '-') this.i++;
@@ -232,7 +245,8 @@ class Decoder {
     const text = s.slice(start, this.i);
     const f = Number(text);
     if (!Number.isFinite(f)) {
-      throw new GoError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+      this.saved ??= new GoError(`json: cannot unmarshal number ${text} into Go value of type float64`);
+      return null;
     }
     return f;
   }
@@ -338,14 +352,34 @@ class Decoder {
   }
 }
 
-/** decodeJson is json.Unmarshal into interface{} (numbers float64); throws GoError with Go's texts. */
-export function decodeJson(text: string): GoValue {
+/**
+ * decodeJsonPartial is json.Unmarshal into interface{} reporting a type error (a number out of
+ * float64 range) next to the value decoded anyway, as Go does; syntax errors throw.
+ */
+export function decodeJsonPartial(text: string): { value: GoValue; error?: GoError } {
   const d = new Decoder(text);
-  // Go: the whole input is checked for syntax before decoding (scanner.checkValid).
   const v = d.value();
   d.ws();
   if (d.i < text.length) d.fail('after top-level value');
-  return v;
+  return { value: v, error: d.saved };
+}
+
+/** decodeJson is json.Unmarshal into interface{} (numbers float64); throws GoError with Go's texts. */
+export function decodeJson(text: string): GoValue {
+  const { value, error } = decodeJsonPartial(text);
+  if (error) throw error;
+  return value;
+}
+
+/** jsonTopKind names the kind of a JSON text's top-level value from its first character. */
+export function jsonTopKind(text: string): string {
+  const c = text.trimStart()[0];
+  if (c === '{') return 'object';
+  if (c === '[') return 'array';
+  if (c === '"') return 'string';
+  if (c === 't' || c === 'f') return 'bool';
+  if (c === 'n') return 'null';
+  return 'number';
 }
 
 /** jsonKind names a decoded JSON value's kind as Go's UnmarshalTypeError prints it. */

@@ -6,6 +6,7 @@ import { GoMap, type GoValue } from '@/lib/go';
 import {
   encodeJson,
   fromJson,
+  fromJsonArray,
   fromToml,
   fromYaml,
   fromYamlArray,
@@ -283,4 +284,76 @@ describe('reading YAML like helm', () => {
       expect(ours).toBe(helm.json ?? helm.error);
     },
   );
+});
+
+describe('reading JSON like helm', () => {
+  // Known differences, not compared: `null` decodes to a nil map/slice in Go (toJson prints
+  // `null`), which the value model has no form for; a leading BOM is stripped by Helm's file loader.
+  const cases = [
+    '{b}',
+    '{"a" 1}',
+    '{"a":1 "b":2}',
+    '[1,',
+    '1 2',
+    'nul',
+    'tru',
+    'fals',
+    '[1 2]',
+    '{"a":}',
+    '{"a":1,}',
+    '[1,]',
+    '"abc',
+    '"a\u0001b"',
+    '"a\nb"',
+    '"\\q"',
+    '"\\u12"',
+    '-',
+    '-a',
+    '01',
+    '1.',
+    '1.e5',
+    '1e',
+    '1e+',
+    '.5',
+    '+1',
+    'NaN',
+    '{"a":1e400}',
+    '',
+    ' ',
+    '\t[]',
+    '[]x',
+    '{"a":[1,{"b":}]}',
+    "{'a':1}",
+    '{"a":1}}',
+    '[',
+    '{',
+    '"\\ud83d\\ude00"',
+    '"\\ud800"',
+    '1e400',
+    '{"a":"\u00e9\ud83d\ude00"}',
+    '[null]',
+    '{"a":null}',
+    'true',
+    '123',
+    '"s"',
+    '\u00ef\u00bb\u00bf{}',
+    '{"a":1}\n',
+    '[1,2,3]',
+    '{"":1}',
+    '{"a":{"b":[1,2.50,-0,1e-7]}}',
+  ];
+  it('fromJson and fromJsonArray match helm, errors included', async () => {
+    const helm = await runBatch(cases, [
+      { name: 'map', expr: 'fromJson $in | toJson' },
+      { name: 'list', expr: 'fromJsonArray $in | toJson' },
+    ]);
+    const diffs = cases.flatMap((c, i) => {
+      const ours = { map: encodeJson(fromJson(c)), list: encodeJson(fromJsonArray(c)) };
+      const want = helm[i]!;
+      return ours.map === want.map && ours.list === want.list
+        ? []
+        : [`${JSON.stringify(c)}\nhelm: ${want.map} ${want.list}\nours: ${ours.map} ${ours.list}`];
+    });
+    expect(diffs).toEqual([]);
+  });
 });
