@@ -67,17 +67,28 @@ export class ExecError extends TemplateError {
   override name = 'ExecError';
 }
 
-/** lineCol returns Go's ErrorContext position of an offset: 1-based line, 0-based byte column. */
+/**
+ * lineCol returns Go's ErrorContext position of a byte offset: the 1-based line and the 0-based
+ * byte column within it.
+ */
 export function lineCol(text: string, pos: number): { line: number; col: number } {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+  let lineStartByte = 0;
+  let b = 0;
+  for (let i = 0; i < text.length && b < pos; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       line++;
-      lineStart = i + 1;
+      lineStartByte = b + 1;
     }
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      b += 4;
+      i++;
+    } else b += 3;
   }
-  return { line, col: utf8Length(text, lineStart, pos) };
+  return { line, col: pos - lineStartByte };
 }
 
 /** utf8Length counts the UTF-8 bytes of text[from:to]. */

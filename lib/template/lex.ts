@@ -1,10 +1,11 @@
 /**
  * The lexer of Go's text/template: a state machine of small state functions that turns template
  * text into tokens. Whitespace trimming (`{{-` / `-}}`) and comments are handled here only.
- * Token positions are offsets into the JavaScript string (UTF-16 code units); errors convert
- * them to Go's byte columns.
+ * Token positions are byte offsets into the UTF-8 text, as Go's; the scanner itself walks the
+ * JavaScript string.
  */
 import { isPrint } from '../go';
+import { utf8Length } from './errors';
 
 /** TokenKind names every token the lexer emits (Go's itemType). */
 export type TokenKind =
@@ -44,7 +45,7 @@ export type TokenKind =
   | 'template'
   | 'with';
 
-/** Token is one lexed item: its kind, its offset in the input, its text and its 1-based line. */
+/** Token is one lexed item: its kind, its byte offset in the input (as Go's Pos), its text and 1-based line. */
 export interface Token {
   kind: TokenKind;
   pos: number;
@@ -134,7 +135,9 @@ class Lexer {
     readonly leftDelim: string,
     readonly rightDelim: string,
     readonly options: LexOptions,
-  ) {}
+  ) {
+    this.ascii = !/[^\x00-\x7f]/.test(input);
+  }
 
   /** next returns the next code point, or EOF. */
   next(): number {
@@ -175,6 +178,23 @@ class Lexer {
     }
   }
 
+  /** byteIndex and bytePos: the last UTF-16 index converted to a byte offset (conversions go forward). */
+  private byteIndex = 0;
+  private bytePos = 0;
+  private readonly ascii: boolean;
+
+  /** byteAt converts a UTF-16 index of the input into Go's byte offset. */
+  byteAt(index: number): number {
+    if (this.ascii) return index;
+    if (index < this.byteIndex) {
+      this.byteIndex = 0;
+      this.bytePos = 0;
+    }
+    this.bytePos += utf8Length(this.input, this.byteIndex, index);
+    this.byteIndex = index;
+    return this.bytePos;
+  }
+
   /** lineAt returns the 1-based line of an offset; offsets are asked in increasing order. */
   lineAt(pos: number): number {
     if (pos < this.linePos) {
@@ -189,7 +209,7 @@ class Lexer {
   thisItem(kind: TokenKind): Token {
     const t: Token = {
       kind,
-      pos: this.start,
+      pos: this.byteAt(this.start),
       val: this.input.slice(this.start, this.pos),
       line: this.lineAt(this.start),
     };
@@ -211,7 +231,7 @@ class Lexer {
   }
 
   errorf(msg: string): StateFn {
-    this.items.push({ kind: 'error', pos: this.start, val: msg, line: this.lineAt(this.start) });
+    this.items.push({ kind: 'error', pos: this.byteAt(this.start), val: msg, line: this.lineAt(this.start) });
     return null;
   }
 

@@ -1,6 +1,6 @@
 /**
- * The parse tree of a Go text/template. Every node carries `pos`, its offset in the template
- * text, and prints itself with `toString()` exactly as Go's `Node.String()` does (error messages
+ * The parse tree of a Go text/template. Every node carries `pos`, its byte offset in the
+ * template text (Go's Pos), and prints itself with `toString()` exactly as Go's `Node.String()` does (error messages
  * quote these forms: `executing "x" at <.Values.foo>`).
  */
 import { type GoInt, quoteString } from '../go';

@@ -256,6 +256,8 @@ const oneSnippets: string[] = [
   '{{ print .Values.m.c.d.e }}',
   '{{ .Values.nil.x }}',
   '{{ with .Values.m }}{{ .c.d.e }}{{ end }}',
+  '{{ "é😀" }}{{ .x.y.z }}',
+  'ü\n{{ "☃" }} {{ .Values.s.q }}',
   '{{ if .Values.t }}\n  {{ .Values.s.x }}\n{{ end }}',
   '{{ range $i, $e := .Values.users }}{{ if eq $i 1 }}{{ $e.name.first }}{{ end }}{{ end }}',
 ];
