@@ -14,6 +14,16 @@
  * share the outer run's step budget. An error thrown by a nested run (a {@link TemplateError})
  * and caught by Go's function-call machinery becomes `error calling include: …` with the nested
  * error kept as `cause`.
+ *
+ * Errors: every bad template gives a {@link ParseError} or {@link ExecError} whose message is
+ * Go's exact text; functions report failures by throwing GoError (a returned error) or GoPanic.
+ * Limits: `maxSteps` (default 10 million actions, iterations and template calls, shared by
+ * nested runs) and Go's own (`exceeded maximum template depth (100000)`, `max expression depth
+ * exceeded`) give errors with code `limit` that callers do not wrap. JavaScript's stack is smaller
+ * than Go's: with Node's default stack, `template` recursion deeper than about 900 levels (or
+ * `include`-style recursion deeper than about 600) ends with the `limit` error "exceeded the
+ * JavaScript stack" instead of Go's/Helm's message (run Node with a larger `--stack-size` to
+ * reach Helm's include limit of 1000).
  */
 import { type GoValue, quoteString } from '../go';
 import { ExecError } from './errors';
