@@ -18,13 +18,23 @@ export function randomBytes(env: SprigEnv, n: number): Uint8Array {
   return Uint8Array.from({ length: n }, () => randIntn(env, 256));
 }
 
-/** modPow computes b^e mod m. */
+/** modPow computes b^e mod m (left-to-right, 4-bit fixed window). */
 export function modPow(b: bigint, e: bigint, m: bigint): bigint {
+  if (m === 1n) return 0n;
+  const base = ((b % m) + m) % m;
+  const table: bigint[] = [1n, base];
+  for (let i = 2; i < 16; i++) table.push((table[i - 1]! * base) % m);
+  const hex = e.toString(16);
   let r = 1n;
-  let x = ((b % m) + m) % m;
-  for (let k = e; k > 0n; k >>= 1n) {
-    if (k & 1n) r = (r * x) % m;
-    x = (x * x) % m;
+  for (let i = 0; i < hex.length; i++) {
+    if (i > 0) {
+      r = (r * r) % m;
+      r = (r * r) % m;
+      r = (r * r) % m;
+      r = (r * r) % m;
+    }
+    const d = parseInt(hex[i]!, 16);
+    if (d !== 0) r = (r * table[d]!) % m;
   }
   return r;
 }
@@ -41,16 +51,21 @@ export function modInv(a: bigint, m: bigint): bigint {
   return ((s0 % m) + m) % m;
 }
 
-const SMALL_PRIMES = (() => {
-  const out: bigint[] = [];
-  for (let n = 3; out.length < 300; n += 2) {
-    if (out.every((p) => n % Number(p) !== 0)) out.push(BigInt(n));
+/** SMALL_PRIMES are the odd primes below 2^14, for sieving candidates before Miller-Rabin. */
+const SMALL_PRIMES: number[] = (() => {
+  const limit = 1 << 14;
+  const composite = new Uint8Array(limit);
+  const out: number[] = [];
+  for (let n = 3; n < limit; n += 2) {
+    if (composite[n]) continue;
+    out.push(n);
+    for (let k = n * n; k < limit; k += 2 * n) composite[k] = 1;
   }
   return out;
 })();
 
-function isProbablePrime(n: bigint, env: SprigEnv): boolean {
-  for (const p of SMALL_PRIMES) if (n % p === 0n) return n === p;
+/** millerRabin runs `rounds` Miller-Rabin rounds with random bases (n odd, n > 2^14). */
+function millerRabin(n: bigint, env: SprigEnv, rounds: number): boolean {
   let d = n - 1n;
   let s = 0;
   while ((d & 1n) === 0n) {
@@ -58,8 +73,9 @@ function isProbablePrime(n: bigint, env: SprigEnv): boolean {
     s++;
   }
   const bytes = (n.toString(16).length + 1) >> 1;
-  for (let round = 0; round < 20; round++) {
-    const a = 2n + (asn1.bytesToBig(randomBytes(env, bytes)) % (n - 4n));
+  for (let round = 0; round < rounds; round++) {
+    // The first base is 2 (cheap to pick, as good as any for a first test); then random ones.
+    const a = round === 0 ? 2n : 2n + (asn1.bytesToBig(randomBytes(env, bytes)) % (n - 4n));
     let x = modPow(a, d, n);
     if (x === 1n || x === n - 1n) continue;
     let composite = true;
@@ -79,9 +95,22 @@ function randomPrime(env: SprigEnv, bits: number, avoid?: bigint): bigint {
   return nextPrime(env, asn1.bytesToBig(b), avoid);
 }
 
+/** nextPrime returns the first probable prime ≥ start (start odd), sieving by small primes first. */
 function nextPrime(env: SprigEnv, start: bigint, avoid?: bigint): bigint {
-  for (let n = start; ; n += 2n) {
-    if (n !== avoid && isProbablePrime(n, env)) return n;
+  const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+  // 5 rounds after sieving give an error below 2^-100 for random candidates of 1024 bits and more.
+  const rounds = start.toString(2).length >= 1024 ? 5 : 20;
+  for (let k = 0; ; k += 2) {
+    let sieved = false;
+    for (let i = 0; i < SMALL_PRIMES.length; i++) {
+      if ((residues[i]! + k) % SMALL_PRIMES[i]! === 0) {
+        sieved = true;
+        break;
+      }
+    }
+    if (sieved) continue;
+    const n = start + BigInt(k);
+    if (n !== avoid && millerRabin(n, env, rounds)) return n;
   }
 }
 
