@@ -217,6 +217,8 @@ class Parser {
   root = new GoMap();
   current: GoMap = this.root;
   lastKey = '';
+  /** context is the dotted name of the table being filled (the last header). */
+  context = '';
   /** defined records tables created by a header or key, and keys assigned, by dotted path. */
   defined = new Set<string>();
   implicit = new Set<string>();
@@ -301,14 +303,25 @@ class Parser {
     this.ws();
     const path = this.key();
     this.ws();
-    if (this.peek() !== ']')
-      this.fail(`expected '.' or ']' to end table name, but got ${quoteRune(this.peek() ?? '')} instead`);
+    // Go (BurntSushi): errors in a header name the enclosing table as the last key.
+    this.lastKey = path.slice(0, -1).join('.');
+    if (this.peek() !== ']') {
+      this.fail(`expected '.' or ']' to end table name, but got ${goRune(this.peek())} instead`);
+    }
     this.i++;
     if (array) {
-      if (this.peek() !== ']') this.fail("expected ']]' to end array of tables");
+      if (this.peek() !== ']') {
+        this.fail(`expected end of table array name delimiter ']', but got ${goRune(this.peek())} instead`);
+      }
       this.i++;
     }
-    this.lastKey = path.join('.');
+    this.openTable(path, array);
+    this.context = path.join('.');
+    this.lastKey = this.context;
+  }
+
+  /** openTable makes the table (or a new array-of-tables entry) a header names the current one. */
+  openTable(path: string[], array: boolean): void {
     let m = this.root;
     for (let k = 0; k < path.length - 1; k++) m = this.descend(m, path.slice(0, k + 1));
     const name = path.at(-1)!;
@@ -379,6 +392,7 @@ class Parser {
     const name = path.at(-1)!;
     if (m.has(name)) this.fail(`Key '${this.lastKey}' has already been defined.`);
     m.set(name, this.value());
+    if (!prefix) this.lastKey = this.context;
   }
 
   value(): GoValue {
@@ -405,20 +419,42 @@ class Parser {
     }
     if (tok === 'true') return true;
     if (tok === 'false') return false;
+    if (/^[A-Za-z]/.test(tok) && !/^(inf|nan)$/.test(tok))
+      this.fail(`expected value but found ${JSON.stringify(tok)} instead`);
+    if (/^[+-]?\./.test(tok)) this.fail("floats must start with a digit, not '.'");
+    if (/^[+-]?0\d/.test(tok) && !/^\d{2}:|^\d{4}-/.test(tok)) {
+      this.fail(
+        `Invalid ${/[.eE]/.test(tok) ? 'float' : 'integer'} ${JSON.stringify(tok)}: cannot have leading zeroes`,
+      );
+    }
+    if (/__|_$|^_|[^0-9a-fA-F]_|_[^0-9a-fA-F]/.test(tok) && /^[+-]?\d/.test(tok) && !/^0x_/.test(tok)) {
+      this.fail(
+        `Invalid ${/[.eE]/.test(tok) && !/^0x/.test(tok) ? 'float' : 'integer'} ${JSON.stringify(tok)}: underscores must be surrounded by digits`,
+      );
+    }
+    if (/^0x_/.test(tok)) this.fail(`not a hexadecimal number: '0x_'`);
+    if (/^[+-]?\d+(_\d+)*\.([eE]|$)/.test(tok))
+      this.fail(`Invalid float ${JSON.stringify(tok)}: '.' must be followed by one or more digits`);
     if (/^[+-]?(inf|nan)$/.test(tok))
       return tok.includes('nan') ? Number.NaN : tok.startsWith('-') ? -Infinity : Infinity;
     if (/^[+-]?(0|[1-9](_?\d)*)$/.test(tok)) return this.int(tok.replaceAll('_', ''), 10);
     if (/^0x[0-9A-Fa-f](_?[0-9A-Fa-f])*$/.test(tok)) return this.int(tok.slice(2).replaceAll('_', ''), 16);
     if (/^0o[0-7](_?[0-7])*$/.test(tok)) return this.int(tok.slice(2).replaceAll('_', ''), 8);
     if (/^0b[01](_?[01])*$/.test(tok)) return this.int(tok.slice(2).replaceAll('_', ''), 2);
-    if (/^[+-]?(0|[1-9](_?\d)*)(\.\d(_?\d)*)?([eE][+-]?\d(_?\d)*)?$/.test(tok))
-      return Number(tok.replaceAll('_', ''));
+    if (/^[+-]?(0|[1-9](_?\d)*)(\.\d(_?\d)*)?([eE][+-]?\d(_?\d)*)?$/.test(tok)) {
+      const f = Number(tok.replaceAll('_', ''));
+      if (!Number.isFinite(f)) this.fail(`${tok} is out of range for float64`);
+      return f;
+    }
     const dt = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$/.exec(tok);
     if (dt) {
-      const text = tok.replace(/^(\d{4}-\d{2}-\d{2})[t ]/, '$1T');
+      // TOML 1.1: seconds may be left out (they are zero).
+      const text = tok.replace(/^(\d{4}-\d{2}-\d{2})[t ]/, '$1T').replace(/(T\d{2}:\d{2})(?!:)/, '$1:00');
       return new TomlDateTime(text, !dt[1] ? 'date-local' : dt[4] ? 'datetime' : 'datetime-local');
     }
-    if (/^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(tok)) return new TomlDateTime(tok, 'time-local');
+    if (/^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(tok)) {
+      return new TomlDateTime(/^\d{2}:\d{2}$/.test(tok) ? `${tok}:00` : tok, 'time-local');
+    }
     this.fail(`invalid value: ${JSON.stringify(tok)}`);
   }
 
@@ -428,8 +464,7 @@ class Parser {
     const prefix = base === 16 ? '0x' : base === 8 ? '0o' : base === 2 ? '0b' : '';
     let v = BigInt(prefix + body);
     if (neg) v = -v;
-    if (v > 2n ** 63n - 1n || v < -(2n ** 63n))
-      this.fail(`${JSON.stringify(digits)} is out of range for int64`);
+    if (v > 2n ** 63n - 1n || v < -(2n ** 63n)) this.fail(`${digits} is out of range for int64`);
     return new GoInt(v, 'int64');
   }
 
@@ -473,8 +508,9 @@ class Parser {
           this.i += 2;
           continue;
         }
-        if (e === 'u' || e === 'U') {
-          const n = e === 'u' ? 4 : 8;
+        if (e === 'u' || e === 'U' || e === 'x') {
+          // TOML 1.1 adds \xHH.
+          const n = e === 'u' ? 4 : e === 'x' ? 2 : 8;
           const hex = this.s.slice(this.i + 2, this.i + 2 + n);
           if (!/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== n) this.fail(`invalid escape: '\\${e}${hex}'`);
           out += String.fromCodePoint(Number.parseInt(hex, 16));
@@ -489,9 +525,8 @@ class Parser {
           }
           continue;
         }
-        this.fail(
-          `invalid escape character ${quoteRune(e ?? '')}; only the following escape characters are allowed: \\b, \\t, \\n, \\f, \\r, \\", \\\\, \\uXXXX, and \\UXXXXXXXX`,
-        );
+        if (e === '\n') this.line++;
+        this.fail(`invalid escape in string '\\${e ?? ''}'`);
       }
       out += c;
       this.i++;
@@ -548,7 +583,9 @@ class Parser {
         this.i++;
         return done();
       }
-      this.fail(`expected a comma (',') or array terminator (']'), but got ${quoteRune(this.peek() ?? '')}`);
+      this.fail(
+        `expected a comma (',') or array terminator (']'), but got ${this.peek() === undefined ? 'end of file' : quoteRune(this.peek()!)}`,
+      );
     }
   }
 
@@ -581,7 +618,7 @@ class Parser {
         return m;
       }
       this.fail(
-        `expected a comma or an inline table terminator '}', but got ${quoteRune(this.peek() ?? '')} instead`,
+        `expected a comma or an inline table terminator '}', but got ${this.peek() === undefined ? 'end of file' : quoteRune(this.peek()!)} instead`,
       );
     }
   }
@@ -590,6 +627,12 @@ class Parser {
 function quoteRune(c: string): string {
   if (c === '') return 'EOF';
   return `'${c}'`;
+}
+
+/** goRune prints a character as Go's %q does for a rune, EOF being the zero rune. */
+function goRune(c: string | undefined): string {
+  if (c === undefined) return "'\\x00'";
+  return quoteRune(c);
 }
 
 /** decodeToml parses TOML into a map (ints int64, floats float64, dates {@link TomlDateTime}); throws TomlError. */

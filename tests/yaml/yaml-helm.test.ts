@@ -2,7 +2,7 @@
 // toYamlPretty/toPrettyJson/toRawJson, and YAML texts through values.yaml, fromYaml and fromYamlArray.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GoMap, type GoValue } from '@/lib/go';
+import { GoMap, type GoValue, sprint } from '@/lib/go';
 import {
   encodeJson,
   fromJson,
@@ -171,6 +171,18 @@ const { tree } = fc.letrec<{ tree: GoValue }>((tie) => ({
   ),
 }));
 
+/** deepTrees are deeply nested values (maps in lists in maps…) with long strings at the bottom. */
+function deepTrees(): GoValue[] {
+  const long = 'word '.repeat(40).trim();
+  let a: GoValue = long;
+  let b: GoValue = 'line one\nline two\n';
+  for (let d = 0; d < 40; d++) {
+    a = d % 2 === 0 ? new GoMap([[`k${d}`, a]]) : [a, d];
+    b = new GoMap([[`key number ${d}`, [b]]]);
+  }
+  return [a, b];
+}
+
 /** unicodeBreaks are the YAML 1.1 line breaks beyond CR/LF (see the known difference below). */
 const unicodeBreaks = /[\u0085\u2028\u2029]|\\u2028|\\u2029/;
 
@@ -197,7 +209,7 @@ function line(diff: { name: string; want: string; got: string }): string {
 
 describe('printing values like helm', () => {
   it('toYaml, toJson, toYamlPretty, toPrettyJson, toRawJson, toToml and their round trips match helm', async () => {
-    const values = fc.sample(tree, { seed: 20260101, numRuns: RUNS });
+    const values = [...fc.sample(tree, { seed: 20260101, numRuns: RUNS }), ...deepTrees()];
     const inputs = values.map((v) => encodeJson(new GoMap([['v', v]])));
     const probes: Probe[] = [
       { name: 'yaml', expr: '(fromJson $in).v | toYaml' },
@@ -353,6 +365,103 @@ describe('reading JSON like helm', () => {
       return ours.map === want.map && ours.list === want.list
         ? []
         : [`${JSON.stringify(c)}\nhelm: ${want.map} ${want.list}\nours: ${ours.map} ${ours.list}`];
+    });
+    expect(diffs).toEqual([]);
+  });
+});
+
+describe('reading TOML like helm', () => {
+  const cases: string[] = [
+    'a = 1',
+    'a = -0',
+    'a = +5',
+    'a = 1_000',
+    'a = 0x_1',
+    'a = 01',
+    'a = 1.0',
+    'a = 1e10',
+    'a = 1.5e-3',
+    'a = -inf',
+    'a = +nan',
+    'a = 3.',
+    'a = .5',
+    'a = 1__0',
+    'a = "x"\nb = \'y\'\nc = """\nmulti\nline"""\nd = \'\'\'\nraw\\n\'\'\'',
+    'a = "\\u00e9\\U0001F600"',
+    'a = "\\x41"',
+    'a = "tab\tinside"',
+    'a = "a\\\n   b"',
+    'a = """a\\\n   b"""',
+    '[a]\n[a.b]\nc = 1',
+    '[a.b]\nc = 1\n[a]\nd = 2',
+    '[a]\nb = 1\n[a.b]\nc = 1',
+    'a.b = 1\n[a]\nc = 2',
+    '[[a]]\nb = 1\n[a.c]\nd = 2',
+    'a = [1, 2.5, "x"]',
+    'a = [[1], ["x"]]',
+    'a = []',
+    'a = [\n]',
+    'a = {}',
+    'a = {b = {c = 1}}',
+    'a = {b = 1}\na.c = 2',
+    '"a.b" = 1',
+    "'a b' = 1",
+    'a."b c".d = 1',
+    '1 = 2',
+    'true = 1',
+    '-a_b = 1',
+    'a = true\nb = false',
+    'a = TRUE',
+    'a = 1979-05-27T07:32:00Z',
+    'a = 1979-05-27T00:32:00.999999-07:00',
+    'a = 1979-05-27 07:32:00',
+    'a = 1979-05-27',
+    'a = 07:32:00',
+    'a = 07:32:00.5',
+    'a = 1979-05-27T07:32',
+    'a = 1 # comment\n# full line\nb = 2',
+    '\n\n\na = 1\n\n',
+    'a=1\nb  =  2',
+    'a = 1\r\nb = 2\r\n',
+    'a = [1,2,]',
+    'a = [ # c\n 1, # d\n 2 # e\n]',
+    'a',
+    'a =',
+    'a = 1 2',
+    '[a',
+    '[a]]',
+    '[[a]',
+    'a = [1',
+    'a = {b = 1',
+    'a = {b = 1,}',
+    'a = "\\q"',
+    'a = 9223372036854775808',
+    'a = -9223372036854775809',
+    '[a]\n[a]',
+    'a = 1\n[a]',
+    'a.b = 1\na.b = 2',
+    'a = 1e400',
+  ];
+  it('fromToml matches helm (toJson, printf %v and toToml of the result), errors included', async () => {
+    const helm = await runBatch(cases, [
+      { name: 'json', expr: 'fromToml $in | toJson' },
+      { name: 'print', expr: 'fromToml $in | printf "%v"' },
+      { name: 'toml', expr: 'fromToml $in | toToml' },
+    ]);
+    const diffs = cases.flatMap((c, i) => {
+      const m = fromToml(c);
+      let json: string;
+      try {
+        json = encodeJson(m);
+      } catch {
+        json = ''; // Helm's toJson prints nothing when json.Marshal fails (inf, nan).
+      }
+      const ours: Record<string, string> = { json, print: sprint([m]), toml: toToml(m) };
+      return Object.keys(ours).flatMap((k) =>
+        ours[k] === helm[i]![k]
+          ? []
+          : [`${k} of ${JSON.stringify(c)}\nhelm: ${helm[i]![k]}\nours: ${ours[k]}`],
+      );
     });
     expect(diffs).toEqual([]);
   });
