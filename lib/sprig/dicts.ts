@@ -57,6 +57,12 @@ export function deepCopy(v: GoValue): GoValue {
   return v;
 }
 
+/** nonNil fails as copystructure does on a nil interface (reflect on the zero Value). */
+function nonNil(v: GoValue): GoValue {
+  if (v === null) throw new GoPanic('reflect: call of reflect.Value.Type on zero Value');
+  return v;
+}
+
 /** interfaceConversion is Go's panic text for a failed type assertion. */
 function interfaceConversion(v: GoValue, want: string): GoPanic {
   const got = v === null ? 'nil' : goTypeName(v);
@@ -176,8 +182,8 @@ export function dictFuncs(): FuncMap {
     mergeOverwrite: merge('mergeOverwrite', true, false),
     mustMerge: merge('mustMerge', false, true),
     mustMergeOverwrite: merge('mustMergeOverwrite', true, true),
-    deepCopy: goFunc('deepCopy', [A], (v) => deepCopy(v)),
-    mustDeepCopy: goFunc('mustDeepCopy', [A], (v) => deepCopy(v)),
+    deepCopy: goFunc('deepCopy', [A], (v) => deepCopy(nonNil(v))),
+    mustDeepCopy: goFunc('mustDeepCopy', [A], (v) => deepCopy(nonNil(v))),
     dig: goFunc('dig', [A], (...ps) => dig(ps), true),
   };
 }
