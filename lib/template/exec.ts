@@ -563,7 +563,9 @@ export class State {
       }
     }
     if (Array.isArray(receiver)) {
-      const method = sliceMethods(receiver)?.[fieldName];
+      const methods = sliceMethods(receiver);
+      const method =
+        methods !== undefined && Object.hasOwn(methods, fieldName) ? methods[fieldName] : undefined;
       if (method !== undefined)
         return this.evalCall(dot, dotIface, method, false, node, fieldName, args, final);
     }
