@@ -117,6 +117,14 @@ const okSnippets: string[] = [
   '{{ range .Values.nils }}[{{ . }}]{{ end }}',
   '{{ range $x := .Values.list }}{{ $y := $x }}{{ $y }}{{ end }}',
   '{{ $i := 9 }}{{ range $i, $e := .Values.list }}{{ end }}{{ $i }}',
+  '{{ $i := 0 }}{{ $e := "" }}{{ range $i, $e = .Values.list }}{{ end }}{{ $i }}{{ $e }}',
+  '{{ $e := "" }}{{ range $e = .Values.list }}{{ end }}{{ $e }}',
+  '{{ range $i, $e := .Values.list }}{{ range $j, $f := $.Values.list }}{{ if eq $j 1 }}{{ break }}{{ end }}{{ $i }}{{ $f }}{{ end }}{{ end }}',
+  '{{ range .Values.users }}{{ with .tags }}{{ range . }}{{ . }}{{ end }}{{ else }}none{{ end }};{{ end }}',
+  '{{ with $x := .Values.missing }}a{{ else with $y := .Values.m.c }}{{ $y.d }}{{ end }}',
+  '{{ if $v := .Values.s }}{{ $v }}{{ end }}{{ if $w := .Values.empty }}x{{ else }}{{ $w }}|{{ end }}',
+  '{{ range $k, $v := .Values.m }}{{ $k }}{{ if eq $k "b" }}{{ continue }}{{ end }}-{{ end }}',
+  '{{ range .Values.nums }}{{ printf "%T " . }}{{ end }}',
   // and / or / not
   '{{ and 1 0 "x" }} {{ or 0 "" "y" }} {{ and 1 2 }} {{ or 0 false }} {{ not 0 }} {{ not "a" }}',
   '{{ and .Values.t .Values.s }} {{ or .Values.missing .Values.s }} {{ and .Values.missing 1 }}',
@@ -199,6 +207,8 @@ const oneSnippets: string[] = [
   '{{ print\n1\n"unterminated }}',
   '{{ $x = 1 }}',
   // exec errors
+  '{{ range $i, $c := .Values.s }}{{ end }}',
+  '{{ range .Values.nums }}{{ . }}{{ end }}{{ range $i, $x := 2 }}{{ end }}',
   '{{ .Values.a.b }}',
   'a: {{ .Values.foo.bar }}',
   '{{ $.Values.a.b }}',
