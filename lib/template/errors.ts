@@ -105,3 +105,10 @@ export function utf8Length(text: string, from: number, to: number): number {
   }
   return n;
 }
+
+/** isStackOverflow reports whether e is the JavaScript engine's stack overflow (V8, JSC, SpiderMonkey). */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (e instanceof RangeError) return /call stack/i.test(e.message);
+  return e.name === 'InternalError' && /recursion/i.test(e.message);
+}

@@ -26,7 +26,7 @@
  * reach Helm's include limit of 1000).
  */
 import { type GoValue, quoteString } from '../go';
-import { ExecError } from './errors';
+import { ExecError, isStackOverflow } from './errors';
 import { type Budget, defaultMaxSteps, type ExecOptions, type FuncMap, lookupFunc, State } from './exec';
 import { builtins } from './funcs';
 import { isEmptyTree } from './node';
@@ -178,7 +178,7 @@ export class TemplateSet {
       s.walkList(dot, false, tree.root);
       return s.out;
     } catch (e) {
-      if (e instanceof RangeError && e.message.includes('call stack')) {
+      if (isStackOverflow(e)) {
         const msg = `template: ${name}: exceeded the JavaScript stack (templates nested too deeply)`;
         throw new ExecError(msg, { code: 'limit', templateName: name, line: 0, detail: msg, cause: e });
       }
