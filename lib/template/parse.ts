@@ -4,7 +4,7 @@
  */
 
 import { parseFloat64, parseInt64, parseUint, quoteString, unquote, unquoteChar } from '../go';
-import { ParseError } from './errors';
+import { isStackOverflow, ParseError } from './errors';
 import { isKeyword, lex, type Token, type TokenKind } from './lex';
 import {
   ActionNode,
@@ -614,8 +614,7 @@ export function parse(name: string, text: string, options: ParseOptions): Map<st
     p.parseFile(name);
   } catch (e) {
     // Deeply nested parentheses can exhaust the JavaScript stack before Go's own limit (10000).
-    if (e instanceof RangeError && e.message.includes('call stack'))
-      p.errorf('max expression depth exceeded');
+    if (isStackOverflow(e)) p.errorf('max expression depth exceeded');
     throw e;
   }
   return trees;
