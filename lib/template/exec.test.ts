@@ -307,6 +307,12 @@ describe('limits', () => {
     const err = renderErr('{{ range 1000000 }}{{ . }}{{ end }}', null, { maxSteps: 1000 });
     expect(err).toContain('execution stopped after 1000 steps');
   });
+  it('parentheses nested beyond 10000 levels are a parse error', () => {
+    const text = `{{ ${'('.repeat(10001)}1${')'.repeat(10001)} }}`;
+    expect(() => new TemplateSet({}).parse('t', text)).toThrow(
+      'template: t:1: max expression depth exceeded',
+    );
+  });
   it('deep template recursion is an error, not a crash', () => {
     const err = renderErr('{{ define "r" }}{{ template "r" . }}{{ end }}{{ template "r" 1 }}', null);
     expect(err).toMatch(/exceeded maximum template depth \(100000\)|exceeded the JavaScript stack/);
