@@ -1,9 +1,10 @@
 // The golden driver: every case of tests/testdata/cases runs through our engine, and its stdout, stderr and
 // exit code must equal the goldens the real helm produced (scripts/goldens.mjs writes them; never our engine).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Outcome, ourRunner, type RunOurs } from './engine';
+import { comparableOutcome, readGolden } from './compare';
+import { ourRunner, type RunOurs } from './engine';
 import { goldenPaths, listCases, TESTDATA } from './harness.mjs';
 
 /**
@@ -13,33 +14,6 @@ import { goldenPaths, listCases, TESTDATA } from './harness.mjs';
 const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 const cases = listCases();
-
-function readGolden(name: string): Outcome & { unordered: string[] } {
-  const p = goldenPaths(name);
-  const unorderedFile = p.out.replace(/\.out$/, '.unordered');
-  return {
-    stdout: readFileSync(p.out, 'utf8'),
-    stderr: readFileSync(p.err, 'utf8'),
-    code: Number(readFileSync(p.code, 'utf8').trim()),
-    unordered: existsSync(unorderedFile)
-      ? readFileSync(unorderedFile, 'utf8').split('\n').filter(Boolean)
-      : [],
-  };
-}
-
-/**
- * comparable returns a stream in the form the goldens are compared in. Helm prints some lines in Go map
- * order, which varies between runs: its log lines on stderr (`level=…`, e.g. coalescing warnings) are
- * always compared as a sorted list ahead of the rest, and a stream scripts/goldens.mjs saw reordered
- * (`<case>.unordered`) is compared as a sorted list of lines.
- */
-function comparable(text: string, unordered: boolean, stderr: boolean): string {
-  const lines = text.split('\n');
-  if (unordered) return lines.sort().join('\n');
-  if (!stderr) return text;
-  const logs = lines.filter((l) => l.startsWith('level=')).sort();
-  return [...logs, ...lines.filter((l) => !l.startsWith('level='))].join('\n');
-}
 
 describe('golden files', () => {
   it('exist for every case, and only for cases', () => {
@@ -70,16 +44,7 @@ describe('helm template goldens', () => {
     (reason ? it.fails : it)(title, async () => {
       const want = readGolden(c.name);
       const got = await run(c.args, TESTDATA);
-      const un = (stream: string) => want.unordered.includes(stream);
-      expect({
-        code: got.code,
-        stderr: comparable(got.stderr, un('stderr'), true),
-        stdout: comparable(got.stdout, un('stdout'), false),
-      }).toEqual({
-        code: want.code,
-        stderr: comparable(want.stderr, un('stderr'), true),
-        stdout: comparable(want.stdout, un('stdout'), false),
-      });
+      expect(comparableOutcome(got, want.unordered)).toEqual(comparableOutcome(want, want.unordered));
     });
   }
 });
