@@ -41,10 +41,21 @@ function validateMetadata(m: string): void {
   }
 }
 
+/** POINTER_METHODS are the methods semver declares on *Version (absent from a Version value). */
+const POINTER_METHODS = new Set([
+  'Original',
+  'Compare',
+  'LessThan',
+  'LessThanEqual',
+  'GreaterThan',
+  'GreaterThanEqual',
+  'Equal',
+]);
+
 /** SemVersion is a `*semver.Version`; `{{ . }}` prints its canonical String(). */
 export class SemVersion extends GoObject {
-  readonly goType = '*semver.Version';
-  override readonly kind = 'ptr';
+  readonly goType: string;
+  override readonly kind: string;
   constructor(
     readonly major: bigint,
     readonly minor: bigint,
@@ -52,8 +63,19 @@ export class SemVersion extends GoObject {
     readonly pre: string,
     readonly metadata: string,
     readonly original: string,
+    /** pointer is false for a `semver.Version` value (what IncMajor & co. return). */
+    pointer = true,
   ) {
     super();
+    this.goType = pointer ? '*semver.Version' : 'semver.Version';
+    this.kind = pointer ? 'ptr' : 'struct';
+  }
+
+  /** next returns a Version value with new parts and Original = the `v` prefix kept + String(). */
+  private next(major: bigint, minor: bigint, patch: bigint, pre: string, meta: string): SemVersion {
+    const v = new SemVersion(major, minor, patch, pre, meta, '', false);
+    const prefix = this.original.startsWith('v') ? 'v' : '';
+    return new SemVersion(major, minor, patch, pre, meta, prefix + v.toString(), false);
   }
 
   /** toString is the canonical `MAJOR.MINOR.PATCH[-PRE][+META]` form. */
@@ -69,7 +91,8 @@ export class SemVersion extends GoObject {
   }
 
   override format(): string {
-    return `&{${this.major} ${this.minor} ${this.patch} ${this.pre} ${this.metadata} ${this.original}}`;
+    const fields = `{${this.major} ${this.minor} ${this.patch} ${this.pre} ${this.metadata} ${this.original}}`;
+    return this.goType.startsWith('*') ? `&${fields}` : fields;
   }
 
   override toJSONValue(): GoValue {
@@ -111,7 +134,26 @@ export class SemVersion extends GoObject {
       GreaterThan: goFunc('GreaterThan', ['interface {}'], (o) => this.compare(other(o)) > 0),
       GreaterThanEqual: goFunc('GreaterThanEqual', ['interface {}'], (o) => this.compare(other(o)) >= 0),
       Equal: goFunc('Equal', ['interface {}'], (o) => this.compare(other(o)) === 0),
+      IncPatch: goFunc('IncPatch', [], () =>
+        this.pre !== ''
+          ? this.next(this.major, this.minor, this.patch, '', '')
+          : this.next(this.major, this.minor, this.patch + 1n, '', ''),
+      ),
+      IncMinor: goFunc('IncMinor', [], () => this.next(this.major, this.minor + 1n, 0n, '', '')),
+      IncMajor: goFunc('IncMajor', [], () => this.next(this.major + 1n, 0n, 0n, '', '')),
+      SetPrerelease: goFunc('SetPrerelease', ['string'], (p) => {
+        const pre = strArg(p);
+        if (pre !== '') validatePrerelease(pre);
+        return this.next(this.major, this.minor, this.patch, pre, this.metadata);
+      }),
+      SetMetadata: goFunc('SetMetadata', ['string'], (m) => {
+        const meta = strArg(m);
+        if (meta !== '') validateMetadata(meta);
+        return this.next(this.major, this.minor, this.patch, this.pre, meta);
+      }),
     };
+    // Go: a Version value (not addressable) has only the value-receiver methods.
+    if (!this.goType.startsWith('*') && POINTER_METHODS.has(name)) return undefined;
     return methods[name];
   }
 }
