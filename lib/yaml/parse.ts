@@ -770,11 +770,12 @@ function unknownAlias(text: string, upTo: number): string | undefined {
  * Block scalar bodies and comments are left alone.
  */
 export function lenientSource(text: string): string {
-  if (!/[[{]|\\'/.test(text)) return text;
+  if (!/[[{"'\t]/.test(text)) return text;
   const lines = text.split('\n');
   let depth = 0;
   let q: string | undefined;
   let flowIndent = 0;
+  let quoteIndent = 0;
   let blockIndent = -1;
   let changed = false;
   for (let k = 0; k < lines.length; k++) {
@@ -786,6 +787,10 @@ export function lenientSource(text: string): string {
     }
     if (depth > 0 && !q && ind <= flowIndent) {
       l = ' '.repeat(flowIndent + 1 - ind) + l;
+      changed = true;
+    } else if (q && ind <= quoteIndent) {
+      // A quoted scalar's continuation lines lose their leading blanks anyway.
+      l = ' '.repeat(quoteIndent + 1 - ind) + l;
       changed = true;
     }
     let out = '';
@@ -820,12 +825,14 @@ export function lenientSource(text: string): string {
         break;
       }
       const tokenStart = /[ \t[{,:-]/.test(prev) || i === 0;
-      if ((c === '"' || c === "'") && tokenStart) q = c;
-      else if ((c === '[' || c === '{') && (tokenStart || depth > 0)) {
+      if ((c === '"' || c === "'") && tokenStart) {
+        q = c;
+        quoteIndent = ind;
+      } else if ((c === '[' || c === '{') && (tokenStart || depth > 0)) {
         if (depth === 0) flowIndent = ind;
         depth++;
       } else if ((c === ']' || c === '}') && depth > 0) depth--;
-      else if (c === '\t' && depth > 0) {
+      else if (c === '\t' && (depth > 0 || /:[ \t]*$/.test(out))) {
         out += ' ';
         changed = true;
         continue;
