@@ -99,7 +99,8 @@ const LITERALS: Record<Kind, readonly string[]> = {
   i: ['0', '1', '2', '3', '-1', '10', '100', '1000000', "'a'", '0x1F'],
   n: ['1.5', '0.1', '2.0', '1e6', '-0.5', '3'],
   b: ['true', 'false'],
-  l: ['(list 1 2)', '(list "b" "a")', '(list)'],
+  // Go map iteration order is random: keys are only ever used sorted.
+  l: ['(list 1 2)', '(list "b" "a")', '(list)', '(keys $.Values.map | sortAlpha)'],
   m: ['(dict "k" "v")', '(dict)'],
   a: ['nil', '"s"', '1', '1.5', 'true'],
 };
@@ -182,7 +183,6 @@ const FUNCS: Record<string, Sig> = {
   dig: { params: ['s', 's', 'a', 'm'], result: 'a' },
   printf: { params: ['s', 'a'], variadic: true, result: 's' },
   get: { params: ['m', 's'], result: 'a' },
-  keys: { params: ['m'], result: 'l' },
   pluck: { params: ['s', 'm'], result: 'l' },
   pick: { params: ['m', 's'], result: 'm' },
   omit: { params: ['m', 's'], result: 'm' },
@@ -289,7 +289,7 @@ export class TemplateGenerator {
     if (name === 'tpl') {
       const body = this.rng.pick([
         '"{{ .Values.str }}"',
-        '"{{ . }}"',
+        '"{{ .Values }}"',
         '"x{{ .Release.Name }}"',
         '"{{ .Values.missing }}"',
         '"{{ bad"',
