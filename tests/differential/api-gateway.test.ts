@@ -129,7 +129,7 @@ const mutation: fc.Arbitrary<Mutation> = fc
 
 /** ValueSet is one generated input: a values file, extra flags, a release and a namespace. */
 interface ValueSet {
-  base: 'ci' | 'chart';
+  base: 'ci' | 'chart' | 'dev' | 'staging' | 'prod';
   format: ValuesFormat;
   mutations: Mutation[];
   release: string;
@@ -137,7 +137,7 @@ interface ValueSet {
 }
 
 const valueSet: fc.Arbitrary<ValueSet> = fc.record({
-  base: fc.constantFrom<ValueSet['base']>('ci', 'ci', 'ci', 'chart'),
+  base: fc.constantFrom<ValueSet['base']>('ci', 'ci', 'chart', 'dev', 'staging', 'prod'),
   format: fc.constantFrom<ValueSet['format']>('yaml', 'json', 'plain'),
   mutations: fc.array(mutation, { maxLength: 4 }),
   release: fc.constantFrom(
@@ -176,6 +176,18 @@ function setArg(path: string): string {
 function materialize(vs: ValueSet, dir: string, ciValues: Record<string, Json>): string[] {
   const values: Record<string, Json> = vs.base === 'ci' ? structuredClone(ciValues) : {};
   const args = [vs.release, CHART, '--namespace', vs.namespace];
+  if (vs.base === 'dev' || vs.base === 'staging' || vs.base === 'prod') {
+    // As the studio's export is used: the chart's environment file, then a secrets file, then overrides.
+    args.push('-f', join(CHART, `values.${vs.base}.yaml`));
+    const secretsFile = join(dir, 'secrets.yaml');
+    writeFileSync(
+      secretsFile,
+      vs.base === 'dev'
+        ? 'postgresql:\n  auth:\n    password: dev-password\n'
+        : 'secrets:\n  djangoSecretKey: not-a-secret\n  databaseUrl: postgres://app:pw@db.example.com:5432/app\n',
+    );
+    args.push('-f', secretsFile);
+  }
   for (const m of vs.mutations) {
     if (m.via === 'file') setPath(values, m.path, m.value);
   }
