@@ -87,6 +87,8 @@ function listFiles(dir) {
     return undefined;
   }
   const out = [];
+  // A folder without Chart.yaml is no chart: do not walk it (helm stops at the missing Chart.yaml too).
+  if (!existsSync(join(base, 'Chart.yaml'))) return out;
   const walk = (d) => {
     for (const e of readdirSync(d)) {
       const p = join(d, e);

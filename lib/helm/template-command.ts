@@ -667,7 +667,8 @@ export function runTemplateCommand(
       setLiteral: flag('set-literal'),
       setFile,
     });
-    const chart = source.kind === 'dir' ? loadChart(source.files) : loadArchive(source.data);
+    const chartPath = absolutePath(chartRef.trim(), cwd);
+    const chart = source.kind === 'dir' ? loadDir(source.files, chartPath) : loadFile(source.data, chartPath);
     options.namespace = last('namespace') || host.env.HELM_NAMESPACE || 'default';
     return done(templateLoaded(run, chart, userValues, name, caps, options));
   } catch (e) {
@@ -684,6 +685,47 @@ function readText(host: CommandHost, path: string): string {
     throw new Failure(`open ${path}: no such file or directory`);
   }
   return utf8.decode(data);
+}
+
+/** loadDir is Helm's loader for a chart folder (Chart.yaml must exist to detect the chart version). */
+function loadDir(files: ChartFile[], path: string): Chart {
+  if (!files.some((f) => f.path === 'Chart.yaml')) {
+    const chartYaml = `${path === '/' ? '' : path}/Chart.yaml`;
+    throw new Failure(`unable to detect chart at ${chartYaml}: open ${chartYaml}: no such file or directory`);
+  }
+  return loadChart(files);
+}
+
+/**
+ * loadFile is Helm's loader for a chart archive: a file that is not gzip is refused with the
+ * content type Go's http.DetectContentType gives its first 512 bytes (zero padded).
+ */
+function loadFile(data: Uint8Array, path: string): Chart {
+  const gzip = data.length >= 3 && data[0] === 0x1f && data[1] === 0x8b && data[2] === 0x08;
+  if (!gzip) {
+    if (/\.ya?ml$/.test(path))
+      throw new Failure(`file '${path}' seems to be a YAML file, but expected a gzipped archive`);
+    throw new Failure(
+      `file '${path}' does not appear to be a gzipped archive; got '${sniffContentType(data)}'`,
+    );
+  }
+  return loadArchive(data);
+}
+
+// Go: http.DetectContentType for the common cases (the buffer is 512 bytes, zero padded).
+function sniffContentType(data: Uint8Array): string {
+  const head = (sig: number[]) => sig.every((b, i) => data[i] === b);
+  if (head([0x50, 0x4b, 0x03, 0x04])) return 'application/zip';
+  if (head([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  if (head([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (data.length < 512) return 'application/octet-stream';
+  for (let i = 0; i < 512; i++) {
+    const b = data[i]!;
+    if (b <= 0x08 || b === 0x0b || (b >= 0x0e && b <= 0x1a) || (b >= 0x1c && b <= 0x1f)) {
+      return 'application/octet-stream';
+    }
+  }
+  return 'text/plain; charset=utf-8';
 }
 
 /** absolutePath is Go's filepath.Abs: the path joined to the working folder and cleaned. */

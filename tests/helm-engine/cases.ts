@@ -502,6 +502,23 @@ export const errorCases: Case[] = [
     args: ['r', './nochart'],
   },
   {
+    name: 'a folder without Chart.yaml',
+    chart: { 'templates/a.yaml': 'a: 1\n' },
+    args: ['r', 'c'],
+  },
+  {
+    name: 'a chart file that is not an archive',
+    chart: { 'Chart.yaml': chartYaml() },
+    files: { 'chart.tgz': 'not gzip', 'values.yaml': 'a: 1\n' },
+    args: ['r', 'chart.tgz'],
+  },
+  {
+    name: 'a YAML file given as the chart',
+    chart: { 'Chart.yaml': chartYaml() },
+    files: { 'values.yaml': 'a: 1\n' },
+    args: ['r', 'values.yaml'],
+  },
+  {
     name: 'values from files and flags',
     chart: {
       'Chart.yaml': chartYaml(),
