@@ -707,6 +707,8 @@ function firstDocumentEnd(text: string, errLine: number): number | undefined {
   const lines = text.split('\n');
   const scalarEnd = rootScalarEnd(lines);
   if (scalarEnd !== undefined) return scalarEnd;
+  const flowEnd = rootFlowEnd(text);
+  if (flowEnd !== undefined && flowEnd < text.length) return flowEnd;
   let offset = 0;
   let rootCol = -1;
   let sawContent = false;
@@ -723,6 +725,33 @@ function firstDocumentEnd(text: string, errLine: number): number | undefined {
       sawContent = true;
     }
     offset += t.length + 1;
+  }
+  return undefined;
+}
+
+/** rootFlowEnd is the offset just past a document's root flow collection (`{…}` or `[…]`), if it has one. */
+function rootFlowEnd(text: string): number | undefined {
+  const m = /^(?:[ \t]*(?:#[^\n]*)?\n|---[ \t]*\n)*[ \t]*[[{]/.exec(text);
+  if (!m) return undefined;
+  let depth = 0;
+  let q: string | undefined;
+  for (let i = m[0].length - 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (q === '"' && c === '\\') i++;
+      else if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else q = undefined;
+      }
+      continue;
+    }
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(text[i - 1] ?? ' ')) q = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
   }
   return undefined;
 }
@@ -816,6 +845,12 @@ export function lenientSource(text: string): string {
             continue;
           }
           q = undefined;
+          if (l[i + 1] === '#') {
+            // go-yaml starts a comment at `#` right after a quoted scalar; js-yaml wants a space.
+            out += c + ' ';
+            changed = true;
+            continue;
+          }
         }
         out += c;
         continue;
