@@ -32,10 +32,10 @@ let unstable = 0;
 const sortedLines = (t) => t.split('\n').sort().join('\n');
 const t0 = Date.now();
 await mapLimit(cases, 2, async (c) => {
-  const r = await runHelm(bin, ['template', ...c.args], TESTDATA);
+  const r = await runHelm(bin, ['template', ...c.args], TESTDATA, c.env);
   const unordered = [];
   for (let i = 1; i < RUNS; i++) {
-    const again = await runHelm(bin, ['template', ...c.args], TESTDATA);
+    const again = await runHelm(bin, ['template', ...c.args], TESTDATA, c.env);
     for (const stream of ['stdout', 'stderr']) {
       if (again[stream] === r[stream] || unordered.includes(stream)) continue;
       if (sortedLines(again[stream]) === sortedLines(r[stream])) {

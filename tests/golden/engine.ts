@@ -10,8 +10,11 @@ export interface Outcome {
   code: number;
 }
 
-/** RunOurs runs our `helm template` with the arguments that follow `template`, in a working folder. */
-export type RunOurs = (args: string[], cwd: string) => Promise<Outcome>;
+/**
+ * RunOurs runs our `helm template` with the arguments that follow `template`, in a working folder, with
+ * extra environment variables (TZ, HELM_NAMESPACE…) on top of an empty environment.
+ */
+export type RunOurs = (args: string[], cwd: string, env?: Record<string, string>) => Promise<Outcome>;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'scripts', 'chart-studio.mjs');
@@ -47,12 +50,22 @@ export function listFilesIn(cwd: string): (dir: string) => string[] | undefined 
 }
 
 /** cliRunner runs `node scripts/chart-studio.mjs template …` (the package's bin) as a child process. */
-export const cliRunner: RunOurs = (args, cwd) =>
+export const cliRunner: RunOurs = (args, cwd, env = {}) =>
   new Promise((resolve, reject) => {
+    // A minimal environment: nothing from the caller's shell (HELM_NAMESPACE…) leaks into a case.
+    const childEnv = { PATH: process.env.PATH, TZ: 'UTC', ...env } as Record<
+      string,
+      string | undefined
+    > as NodeJS.ProcessEnv;
     execFile(
       process.execPath,
       [cli, 'template', ...args],
-      { cwd, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, maxBuffer: 256 * 1024 * 1024 },
+      {
+        cwd,
+        encoding: 'utf8',
+        env: childEnv,
+        maxBuffer: 256 * 1024 * 1024,
+      },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return reject(err);
         resolve({ stdout, stderr, code: err ? Number(err.code) : 0 });
@@ -64,6 +77,7 @@ type TemplateCommand = (
   args: string[],
   readFile: (path: string) => Uint8Array | undefined,
   listFiles: (dir: string) => string[] | undefined,
+  env: Record<string, string | undefined>,
 ) => { stdout: string; stderr: string; exitCode: number };
 
 /**
@@ -85,8 +99,8 @@ export async function ourRunner(): Promise<{ kind: 'lib' | 'cli'; run: RunOurs }
     if (typeof cmd === 'function') {
       return {
         kind: 'lib',
-        run: async (args, cwd) => {
-          const r = cmd(args, readFileIn(cwd), listFilesIn(cwd));
+        run: async (args, cwd, env = {}) => {
+          const r = cmd(args, readFileIn(cwd), listFilesIn(cwd), { TZ: 'UTC', ...env });
           return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode };
         },
       };

@@ -43,7 +43,7 @@ describe('helm template goldens', () => {
     const title = reason ? `${c.name} (known difference: ${reason})` : c.name;
     (reason ? it.fails : it)(title, async () => {
       const want = readGolden(c.name);
-      const got = await run(c.args, TESTDATA);
+      const got = await run(c.args, TESTDATA, c.env);
       expect(comparableOutcome(got, want.unordered)).toEqual(comparableOutcome(want, want.unordered));
     });
   }

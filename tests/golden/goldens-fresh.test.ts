@@ -13,7 +13,7 @@ describe('golden files', () => {
     const stale: string[] = [];
     await mapLimit(cases, 2, async (c) => {
       const want = readGolden(c.name);
-      const got = await runHelm(bin, ['template', ...c.args], TESTDATA);
+      const got = await runHelm(bin, ['template', ...c.args], TESTDATA, c.env);
       const a = comparableOutcome(got, want.unordered);
       const b = comparableOutcome(want, want.unordered);
       if (a.code !== b.code || a.stdout !== b.stdout || a.stderr !== b.stderr) stale.push(c.name);

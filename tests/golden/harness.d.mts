@@ -6,6 +6,8 @@ export declare function splitArgs(text: string): string[];
 export interface GoldenCase {
   name: string;
   args: string[];
+  /** env holds the case's environment variables (leading `NAME=value` words). */
+  env: Record<string, string>;
 }
 /** listCases returns every case of tests/testdata/cases, sorted by name. */
 export declare function listCases(): GoldenCase[];
@@ -20,7 +22,12 @@ export interface HelmRun {
   code: number;
 }
 /** runHelm runs the real helm binary with args in cwd. */
-export declare function runHelm(bin: string, args: string[], cwd: string): Promise<HelmRun>;
+export declare function runHelm(
+  bin: string,
+  args: string[],
+  cwd: string,
+  extraEnv?: Record<string, string>,
+): Promise<HelmRun>;
 /** mapLimit runs fn over items with at most limit calls in flight, keeping the results in order. */
 export declare function mapLimit<T, R>(
   items: readonly T[],

@@ -56,13 +56,25 @@ export function splitArgs(text) {
   return args;
 }
 
-/** listCases returns every case of tests/testdata/cases, sorted by name, with its parsed arguments. */
+/**
+ * listCases returns every case of tests/testdata/cases, sorted by name, with its parsed arguments. Leading
+ * `NAME=value` words (upper-case names, as in a shell) are environment variables for that run, e.g.
+ * `TZ=America/New_York rel charts/functions`.
+ */
 export function listCases() {
   const dir = join(TESTDATA, 'cases');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.args'))
     .sort()
-    .map((f) => ({ name: f.slice(0, -'.args'.length), args: splitArgs(readFileSync(join(dir, f), 'utf8')) }));
+    .map((f) => {
+      const words = splitArgs(readFileSync(join(dir, f), 'utf8'));
+      const env = {};
+      while (words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
+        const w = words.shift();
+        env[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
+      }
+      return { name: f.slice(0, -'.args'.length), args: words, env };
+    });
 }
 
 /** goldenPaths returns the paths of a case's golden stdout, stderr and exit code files. */
@@ -95,15 +107,15 @@ export function helmEnv() {
 }
 
 /**
- * runHelm runs the real helm binary with args in cwd and resolves to its stdout, stderr and exit code
+ * runHelm runs the real helm binary with args in cwd (helmEnv plus extraEnv) and resolves to its stdout, stderr and exit code
  * (never rejects for a non-zero exit).
  */
-export function runHelm(bin, args, cwd) {
+export function runHelm(bin, args, cwd, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     execFile(
       bin,
       args,
-      { cwd, env: helmEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+      { cwd, env: { ...helmEnv(), ...extraEnv }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return reject(err);
         resolve({ stdout, stderr, code: err ? err.code : 0 });
