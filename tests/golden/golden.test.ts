@@ -9,7 +9,8 @@ import { goldenPaths, listCases, TESTDATA } from './harness.mjs';
 
 /**
  * KNOWN_DIFFERENCES lists cases where our engine is known to differ from helm, each with the reason.
- * Such a case is run as an expected failure: when it starts to pass, the test fails until its entry is removed.
+ * Such a case still runs: when it differs it is reported as skipped with its reason (never silently),
+ * when it matches it passes and asks for its entry to be removed.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {};
 
@@ -40,11 +41,17 @@ describe('helm template goldens', () => {
 
   for (const c of cases) {
     const reason = KNOWN_DIFFERENCES[c.name];
-    const title = reason ? `${c.name} (known difference: ${reason})` : c.name;
-    (reason ? it.fails : it)(title, async () => {
+    it(c.name, async (ctx) => {
       const want = readGolden(c.name);
       const got = await run(c.args, TESTDATA, c.env);
-      expect(comparableOutcome(got, want.unordered)).toEqual(comparableOutcome(want, want.unordered));
+      const a = comparableOutcome(got, want.unordered);
+      const b = comparableOutcome(want, want.unordered);
+      if (reason) {
+        const same = a.code === b.code && a.stdout === b.stdout && a.stderr === b.stderr;
+        if (!same) return ctx.skip(`known difference: ${reason}`);
+        console.warn(`${c.name} now matches helm: remove it from KNOWN_DIFFERENCES`);
+      }
+      expect(a).toEqual(b);
     });
   }
 });
