@@ -765,6 +765,144 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ decryptAES "k" "" }}' },
   { tpl: '{{ decryptAES "k" "!!" }}' },
   { tpl: '{{ decryptAES "k" "YWJj" }}' },
+  {
+    tpl: '{{ "a-b_c d" | camelcase }} {{ "A-B_C D" | snakecase }} {{ "a1b2" | snakecase }} {{ "v1.2.3" | kebabcase }}',
+  },
+  {
+    tpl: '{{ snakecase "IPAddress" }} {{ snakecase "userID" }} {{ snakecase "JSONData2XML" }} {{ kebabcase "Hello  World" }}',
+  },
+  {
+    tpl: '{{ snakecase "__a__b__" }} {{ snakecase "-x-" }} {{ snakecase "a.b.C" }} {{ snakecase "ABC123def" }} {{ snakecase "123ABC" }}',
+  },
+  {
+    tpl: '{{ camelcase "a" }} {{ camelcase "_" }} {{ camelcase "a_" }} {{ camelcase " a b " }} {{ camelcase "helloWORLD_fooBAR" }}',
+  },
+  {
+    tpl: '{{ title "hello_world" }} {{ title "123abc" }} {{ title "a.b,c;d" }} {{ untitle "  Hello" }} {{ swapcase "ǅ" }}',
+  },
+  { tpl: '{{ initials "Hello World Foo" }} {{ initials "héllo wörld" }} {{ nospace "\\t\\n a \u00a0b" }}' },
+  {
+    tpl: '{{ abbrev 10 "hello" }} {{ abbrev 7 "hello world" }} {{ abbrevboth 1 10 "abcdefghijklmnop" }} {{ abbrevboth 5 8 "abcdefghijklmnop" }}',
+  },
+  {
+    tpl: '{{ wrap 10 "The quick brown fox jumps over the lazy dog" | quote }} {{ wrapWith 4 "<br>" "a b c d e f g" }}',
+  },
+  { tpl: '{{ wrap 5 "  leading and trailing  " | quote }} {{ wrap 3 "abcdefgh ijk lm" | quote }}' },
+  { tpl: '{{ trunc 3 "héllo" | len }} {{ substr 1 3 "héllo" | len }}' },
+  {
+    tpl: '{{ regexReplaceAll "(?m)^\\\\s+" "  a\\n  b" "" | quote }} {{ regexReplaceAll "(\\\\w+)@(\\\\w+)" "me@host you@there" "$2 at $1" }}',
+  },
+  {
+    tpl: '{{ regexFindAll "(?s)a.b" "a\\nb axb" -1 | toJson }} {{ regexFindAll "\\\\bfoo\\\\b" "foo foobar afoo foo" -1 }}',
+  },
+  {
+    tpl: '{{ regexFindAll "[[:upper:]][[:lower:]]+" "Hello World ABc" -1 }} {{ regexFindAll "\\\\pN+" "a1b22c٣" -1 }}',
+  },
+  {
+    tpl: '{{ regexFind "a|ab" "ab" }} {{ regexFind "ab|a" "ab" }} {{ regexFind "(a*)*" "b" | quote }} {{ regexFind "(a|b)*?c" "abc" }}',
+  },
+  {
+    tpl: '{{ regexSplit "\\\\s*,\\\\s*" "a , b,c ,d" -1 }} {{ regexSplit "x*" "axbxxc" -1 }} {{ regexSplit "(a)" "1a2a3" 2 }}',
+  },
+  {
+    tpl: '{{ regexReplaceAll "a(?P<n>b)?" "ab a" "<${n}>" }} {{ regexReplaceAll "(.)" "abc" "$1$1" }} {{ regexReplaceAll "(.)" "abc" "${1}x" }}',
+  },
+  {
+    tpl: '{{ regexMatch "^[\\\\w.-]+@[\\\\w-]+\\\\.[a-z]{2,}$" "a.b-c@d-e.io" }} {{ regexMatch "^\\\\d{3}-\\\\d{4}$" "555-1234" }}',
+  },
+  { tpl: '{{ regexQuoteMeta "[a](b){c}*+?.^$|\\\\" }}' },
+  {
+    tpl: '{{ regexFind "[\\\\d\\\\-]+" "tel: 12-34" }} {{ regexFind "[^\\\\W\\\\d]+" "12abc" }} {{ regexFind "[\\\\x41-\\\\x43]+" "zABCD" }}',
+  },
+  {
+    tpl: '{{ regexFind "\\\\Aab" "abab" }} {{ regexFind "ab\\\\z" "abab" }} {{ regexFindAll "(?m)b$" "ab\\nab" -1 }}',
+  },
+  { tpl: '{{ toJson (list 1.0 2.5 1e21 -0.0 nil true "x") }} {{ toJson (dict "b" (dict "z" 1 "a" 2)) }}' },
+  {
+    tpl: '{{ toJson "<>&\\u2028" }} {{ toRawJson "<>&\\u2028" }} {{ toPrettyJson (dict "a" (list 1 (dict "b" nil))) | quote }}',
+  },
+  {
+    tpl: '{{ mustFromJson "[1,2]" | typeOf }} {{ mustFromJson "1.5" | typeOf }} {{ mustFromJson "\\"x\\"" }} {{ mustFromJson "null" | typeOf }}',
+  },
+  {
+    tpl: '{{ mustFromJson "{\\"a\\":{\\"b\\":[1,{\\"c\\":null}]}}" | toJson }} {{ (fromJson "{\\"n\\":1e3}").n }}',
+  },
+  {
+    tpl: '{{ add 1 "2" 3.7 true nil }} {{ sub "10" "0x10" }} {{ mul "2" "010" }} {{ div 7 -2 }} {{ mod 7 -2 }} {{ div "9" 2.9 }}',
+  },
+  {
+    tpl: '{{ addf "1.1" 2 }} {{ subf 10 0.1 0.2 }} {{ mulf 0.1 0.1 }} {{ divf 10 4 }} {{ divf 1 7 }} {{ addf 1e20 1 }} {{ mulf 1e-10 1e-10 }}',
+  },
+  {
+    tpl: '{{ maxf 1 nil "x" }} {{ minf 0 -0.0 }} {{ maxf -0.0 0 }} {{ floor -1.5 }} {{ ceil -1.5 }} {{ round 1.005 2 }} {{ round -1.005 2 }}',
+  },
+  {
+    tpl: '{{ round 123.456 -1 }} {{ round 2.5 0 0.6 }} {{ round 1e20 2 }} {{ int "  1" }} {{ int "1e3" }} {{ int64 "-0x10" }} {{ int "08" }}',
+  },
+  {
+    tpl: '{{ float64 "  1" }} {{ float64 ".5" }} {{ float64 "5." }} {{ float64 "1_000.5" }} {{ float64 "0x1p-2" }} {{ float64 "1e-400" }} {{ float64 true }}',
+  },
+  {
+    tpl: '{{ toDecimal "-17" }} {{ toDecimal "0o17" }} {{ toDecimal "17.0" }} {{ toDecimal true }} {{ toDecimal nil }}',
+  },
+  { tpl: '{{ seq -3 }} {{ seq 3 3 }} {{ seq 0 0 }} {{ seq 1 -1 -5 }} {{ seq 1 0 5 | quote }}' },
+  { tpl: '{{ until 3 | toJson }} {{ untilStep 5 0 -2 | toJson }} {{ untilStep 0 5 0 | toJson }}' },
+  {
+    tpl: '{{ list 1 2 3 | rest | first }} {{ list 1 2 3 | initial | last }} {{ list 3 1 2 | reverse | toJson }} {{ list "a" "b" | has "a" }}',
+  },
+  {
+    tpl: '{{ list 1 (list 2) (dict "a" 1) (list 2) (dict "a" 1) | uniq | toJson }} {{ list 1 2 1 | without 1 2 | toJson }}',
+  },
+  {
+    tpl: '{{ slice (list 1 2 3) 0 0 | toJson }} {{ slice (list 1 2 3) 3 | toJson }} {{ slice (until 5) 1 3 | typeOf }} {{ slice (splitList "," "a,b,c") 1 | typeOf }}',
+  },
+  {
+    tpl: '{{ chunk 2 (until 5) | toJson }} {{ chunk 5 (list 1 2) | toJson }} {{ concat (list 1) (until 2) (splitList "," "a") | toJson }}',
+  },
+  {
+    tpl: '{{ dict "a" 1 "b" | toJson }} {{ dict | toJson }} {{ dict nil 1 | toJson }} {{ dict 1.5 "x" | toJson }}',
+  },
+  {
+    tpl: '{{ $d := dict "a" 1 }}{{ $_ := unset $d "a" }}{{ $d | toJson }} {{ pick (dict "a" 1 "b" 2) | toJson }} {{ omit (dict "a" 1 "b" 2) | toJson }}',
+  },
+  {
+    tpl: '{{ merge (dict "a" 1) (dict "a" 2 "b" 2) (dict "c" 3) | toJson }} {{ mergeOverwrite (dict "a" 1) (dict "a" 2) (dict "a" 3) | toJson }}',
+  },
+  { tpl: '{{ merge (dict "a" (dict "b" (dict "c" 1))) (dict "a" (dict "b" (dict "d" 2))) | toJson }}' },
+  {
+    tpl: '{{ mergeOverwrite (dict "a" (dict "b" 1)) (dict "a" "x") | toJson }} {{ merge (dict "a" 0) (dict "a" nil) | toJson }} {{ mergeOverwrite (dict "a" 0) (dict "a" false) | toJson }}',
+  },
+  { tpl: '{{ keys (dict "b" 1) (dict "a" 2) | toJson }} {{ values (dict "b" (list 2)) | toJson }}' },
+  {
+    tpl: '{{ dig "a" "b" "c" "d" (dict "a" (dict "b" (dict "c" "x"))) }} {{ dig "x" (list 1) (dict) | toJson }}',
+  },
+  { tpl: '{{ urlParse "https://user@host.com:443/a/b/../c?x=%20y#f%20g" | toJson }}' },
+  { tpl: '{{ urlParse "http://[fe80::1%25en0]:8080/" | toJson }} {{ urlParse "file:///tmp/x" | toJson }}' },
+  {
+    tpl: '{{ urlJoin (dict "scheme" "HTTP" "host" "Ex.com" "path" "é") }} {{ urlJoin (dict "scheme" "s" "path" "rel") }} {{ urlJoin (dict "host" "h" "path" "rel") }}',
+  },
+  {
+    tpl: '{{ semverCompare ">=1.2.3 <1.3 || ~2.1" "2.1.9" }} {{ semverCompare ">= 1.2.3, <= 1.3" "1.3.0" }} {{ semverCompare "1.2 - 1.4.5" "1.4.6" }}',
+  },
+  {
+    tpl: '{{ semverCompare ">1.0.0-alpha" "1.0.0-beta" }} {{ semverCompare ">1.0.0-alpha" "1.0.1" }} {{ semverCompare "=1.0.0-rc.1" "1.0.0-rc.1" }}',
+  },
+  {
+    tpl: '{{ (semver "1.0.0-alpha.10").Compare (semver "1.0.0-alpha.9") }} {{ (semver "1.0.0-alpha").LessThan (semver "1.0.0-alpha.1") }} {{ (semver "1.0.0+a").Equal (semver "1.0.0+b") }}',
+  },
+  { tpl: '{{ semver "18446744073709551615.0.0" }}' },
+  {
+    tpl: '{{ b64enc "" | quote }} {{ b32enc "" | quote }} {{ b32enc "f" }} {{ b32enc "fo" }} {{ b32enc "foo" }} {{ b32enc "foob" }} {{ b32enc "fooba" }}',
+  },
+  {
+    tpl: '{{ b32dec "MZXW6YQ=" }} {{ b32dec "MZXQ====" }} {{ b64dec "Zm9v\\r\\nYmFy" }} {{ b64dec "Zg" | quote }}',
+  },
+  {
+    tpl: '{{ sha256sum (repeat 1000 "ab") }} {{ sha1sum (repeat 100 "é") }} {{ adler32sum (repeat 6000 "z") }}',
+  },
+  {
+    tpl: '{{ derivePassword 1 "basic" "pw" "name" "site" }} {{ derivePassword 3 "short" "pw" "name" "site" }}',
+  },
   { tpl: '{{ first 1 }}', err: true },
   { tpl: '{{ repeat "a" 3 }}', err: true },
   { tpl: '{{ repeat 1.5 "a" }}', err: true },
