@@ -110,20 +110,25 @@ const typed: Record<Kind, fc.Arbitrary<Json>> = {
 interface Mutation {
   path: string;
   value: Json;
-  via: 'file' | 'set' | 'set-string';
+  via: 'file' | 'set' | 'set-string' | 'set-json';
 }
 
 const mutation: fc.Arbitrary<Mutation> = fc
   .tuple(
     fc.constantFrom(...PATHS),
     fc.nat(11),
-    fc.constantFrom<Mutation['via']>('file', 'file', 'file', 'set', 'set-string'),
+    fc.constantFrom<Mutation['via']>('file', 'file', 'file', 'set', 'set-string', 'set-json'),
   )
   .chain(([[path, kind], pick, via]) =>
     (pick < 10 ? typed[kind] : pick < 11 ? fc.constant(null) : hostileValue).map((value) => ({
       path,
       value,
-      via: typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)) ? via : 'file',
+      via:
+        via === 'set-json' ||
+        typeof value === 'string' ||
+        (typeof value === 'number' && Number.isInteger(value))
+          ? via
+          : 'file',
     })),
   );
 
@@ -195,7 +200,8 @@ function materialize(vs: ValueSet, dir: string, ciValues: Record<string, Json>):
   writeFileSync(file, toValuesFile(values, vs.format));
   args.push('-f', file);
   for (const m of vs.mutations) {
-    if (m.via !== 'file') args.push(`--${m.via}`, `${setArg(m.path)}=${String(m.value as Scalar)}`);
+    if (m.via === 'set-json') args.push('--set-json', `${setArg(m.path)}=${JSON.stringify(m.value)}`);
+    else if (m.via !== 'file') args.push(`--${m.via}`, `${setArg(m.path)}=${String(m.value as Scalar)}`);
   }
   return args;
 }
