@@ -63,7 +63,9 @@ test.describe('the preview is what helm template prints', () => {
       await studio.waitForRender();
       const values = await studio.yaml();
       const secrets = await studio.secrets();
-      expect(Object.keys(secrets).every((k) => k in SECRET_LABELS)).toBe(true);
+      expect(Object.keys(secrets).every((k) => k in SECRET_LABELS || k.startsWith('secrets.extra.'))).toBe(
+        true,
+      );
       const want = await helmTemplate('api-gateway', 'api-gateway', env, values, secretsYaml(secrets));
       expect(await studio.previewText()).toBe(want);
     });
@@ -76,6 +78,7 @@ test.describe('the preview is what helm template prints', () => {
     await studio.setRelease('gw', 'apps');
     await studio.setSecret('secrets.djangoSecretKey', 'k');
     await studio.setSecret('secrets.databaseUrl', 'postgres://u:p@h:5432/d');
+    await studio.addSecretVariable('API_TOKEN', 'tok-"quoted"');
     await studio.setReplicas(3);
     await studio.setImageTag('1.10');
     await studio.setMemoryLimit('768Mi');

@@ -42,6 +42,7 @@ test.describe('nothing lost, nothing leaked', () => {
     await studio.selectEnvironment('prod');
     await studio.setSecret('secrets.djangoSecretKey', SECRET);
     await studio.setSecret('secrets.databaseUrl', `postgres://app:${SECRET}@db:5432/app`);
+    await studio.addSecretVariable('API_TOKEN', `${SECRET}-extra`);
     await studio.setReplicas(3);
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem('chart-studio:v1') ?? ''))

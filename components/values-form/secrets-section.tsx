@@ -1,8 +1,114 @@
 'use client';
 /** SecretsSection edits the environment's secrets: kept in memory only, never in the overlay, links or storage. */
 import { useState } from 'react';
-import { dotted, fieldMeta, SECRET_FIELDS } from '@/lib/gateway';
+import { dotted, envNameError, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS } from '@/lib/gateway';
 import { Field } from './field';
+
+const extraPrefix = `${dotted(SECRET_MAP_PATHS[0] ?? ['secrets', 'extra'])}.`;
+
+// SecretVariables edits the extra secret environment variables (secrets.extra): a name and a hidden value per row.
+function SecretVariables(props: {
+  env: string;
+  secrets: Readonly<Record<string, string>>;
+  show: boolean;
+  onSecret(path: string, value: string): void;
+}) {
+  const { env, secrets, show, onSecret } = props;
+  const names = Object.keys(secrets)
+    .filter((k) => k.startsWith(extraPrefix))
+    .map((k) => k.slice(extraPrefix.length));
+  const [draft, setDraft] = useState<{ name: string; value: string } | null>(null);
+  const draftError = draft ? envNameError(draft.name, names) : null;
+  const commitDraft = () => {
+    if (!draft || draftError || draft.value === '') return;
+    onSecret(extraPrefix + draft.name, draft.value);
+    setDraft(null);
+  };
+  return (
+    <div className="env-table">
+      <h3>Secret variables</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Value</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => (
+            <tr key={`${env}:${name}`}>
+              <td>
+                <code>{name}</code>
+              </td>
+              <td>
+                <input
+                  aria-label={`Secret value of ${name}`}
+                  type={show ? 'text' : 'password'}
+                  autoComplete="off"
+                  value={secrets[extraPrefix + name] ?? ''}
+                  onChange={(e) => e.target.value !== '' && onSecret(extraPrefix + name, e.target.value)}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={`Remove secret variable ${name}`}
+                  onClick={() => onSecret(extraPrefix + name, '')}
+                >
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+          {draft ? (
+            <tr>
+              <td>
+                <input
+                  aria-label="Secret variable name"
+                  value={draft.name}
+                  autoComplete="off"
+                  spellCheck={false}
+                  aria-invalid={draftError ? true : undefined}
+                  onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+                />
+                {draftError ? <p className="field__error">{draftError}</p> : null}
+              </td>
+              <td>
+                <input
+                  aria-label="Secret variable value"
+                  type={show ? 'text' : 'password'}
+                  autoComplete="off"
+                  value={draft.value}
+                  onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+                  onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={draftError !== null || draft.value === ''}
+                  onClick={commitDraft}
+                >
+                  Save
+                </button>
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {draft ? null : (
+        <button type="button" className="button" onClick={() => setDraft({ name: '', value: '' })}>
+          Add secret variable
+        </button>
+      )}
+    </div>
+  );
+}
 
 interface SecretsSectionProps {
   env: string;
@@ -22,7 +128,6 @@ export function SecretsSection({
   onMoveFromOverlay,
 }: SecretsSectionProps) {
   const [show, setShow] = useState(false);
-  const extra = Object.keys(secrets).filter((k) => !SECRET_FIELDS.some((f) => dotted(f.path) === k));
   return (
     <section className="secrets" aria-labelledby="secrets-title">
       <h2 id="secrets-title">
@@ -49,9 +154,7 @@ export function SecretsSection({
           />
         );
       })}
-      {extra.length > 0 ? (
-        <p className="field__hint">Also set: {extra.join(', ')} (extra secret variables).</p>
-      ) : null}
+      <SecretVariables key={env} env={env} secrets={secrets} show={show} onSecret={onSecret} />
       {inOverlay.length > 0 ? (
         <div className="callout callout--warning" role="alert">
           <p>

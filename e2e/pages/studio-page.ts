@@ -101,12 +101,26 @@ export class StudioPage {
     await this.field(SECRET_LABELS[path]).fill(value);
   }
 
-  /** secrets reads the secret fields of the current environment (non-empty ones), by value path. */
+  /** addSecretVariable adds an extra secret environment variable (secrets.extra.NAME). */
+  async addSecretVariable(name: string, value: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add secret variable' }).click();
+    await this.field('Secret variable name').fill(name);
+    await this.field('Secret variable value').fill(value);
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(this.field(`Secret value of ${name}`)).toHaveValue(value);
+  }
+
+  /** secrets reads the secrets of the current environment (non-empty ones), by value path. */
   async secrets(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     for (const [path, label] of Object.entries(SECRET_LABELS)) {
       const v = await this.field(label).inputValue();
       if (v !== '') out[path] = v;
+    }
+    const extras = this.page.getByLabel(/^Secret value of /);
+    for (let i = 0; i < (await extras.count()); i++) {
+      const name = ((await extras.nth(i).getAttribute('aria-label')) ?? '').replace(/^Secret value of /, '');
+      out[`secrets.extra.${name}`] = await extras.nth(i).inputValue();
     }
     return out;
   }
