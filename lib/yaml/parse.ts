@@ -125,9 +125,10 @@ function sharpOf(b: Built): string {
   if (Array.isArray(v))
     return `[]interface {}{${v.map((x) => sharpOf({ value: x, key: { ok: false, nil: true } })).join(', ')}}`;
   if (v instanceof GoMap) {
-    const parts = [...v.entries()].map(
-      ([k, x]) => `${goQuote(k)}:${sharpOf({ value: x, key: { ok: false, nil: true } })}`,
-    );
+    // Go: fmt prints map keys sorted.
+    const parts = [...v.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${goQuote(k)}:${sharpOf({ value: x, key: { ok: false, nil: true } })}`);
     return `map[interface {}]interface {}{${parts.join(', ')}}`;
   }
   return String(v);
@@ -517,7 +518,7 @@ function unclosedQuoteStart(text: string, upTo: number): number | undefined {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) {
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
       q = c;
       start = i;
     }
@@ -563,6 +564,22 @@ function goSyntaxMessage(
   const parser = (msg: string, l: number): [string, number] => [`yaml: ${where(l)}${msg}`, l];
   const emptyKey = lines.findIndex((_, k) => k <= line && emptyKeyLine(lines, k));
   if (emptyKey >= 0) return parser('did not find expected key', emptyKey);
+  const lineEnd = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
+  const tabAfter = lines.findIndex((l, k) => k <= line && (/^ *(- *)*[-?]\t/.test(l) || /^ *:\t/.test(l)));
+  if (tabAfter >= 0) return scanner('found character that cannot start any token', tabAfter);
+  const anchored = /^&[A-Za-z0-9_-]+: +(\S[^#]*?)\s*$/m.exec(text.slice(0, lineEnd));
+  if (anchored) {
+    const r = resolveScalar(anchored[1]!);
+    const v =
+      r.tag === 'str'
+        ? goQuote(anchored[1]!)
+        : r.tag === 'null'
+          ? '<nil>'
+          : r.tag === 'bool' || r.tag === 'int' || r.tag === 'float'
+            ? String(r.value)
+            : anchored[1]!;
+    return [`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${v}`, line];
+  }
   const header = lines.findIndex(
     (l, k) =>
       k <= line &&
@@ -583,6 +600,11 @@ function goSyntaxMessage(
       return scanner('found character that cannot start any token', tabbed);
   }
   if (header >= 0) return scanner('did not find expected comment or line break', header);
+  const openQuote = unclosedQuoteStart(text, lineEnd);
+  if (openQuote !== undefined && closingQuote(text, openQuote) === undefined) {
+    // A quote go-yaml never sees closed runs to the end of the input.
+    return scanner('found unexpected end of stream', eof);
+  }
   if (/quoted scalar/.test(reason) || (reason === 'deficient indentation' && inUnclosedQuote(text, pos))) {
     const open = unclosedQuoteStart(text, reason === 'deficient indentation' ? pos : text.length);
     const close = open === undefined ? undefined : closingQuote(text, open);
@@ -649,7 +671,24 @@ function goSyntaxMessage(
   }
   const alias = unknownAlias(text, pos);
   if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
-  if (ch === ',' && before.trim() !== '') return parser('did not find expected node content', line);
+  if ((ch === ',' || ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {
+    return parser('did not find expected node content', line);
+  }
+  if ((ch === ',' || ch === ']' || ch === '}') && unclosedBracket(text, pos) === undefined) {
+    // A flow indicator where a node should be: in value position it is "node content", at a key
+    // (or entry) position the usual key / `-` messages below apply.
+    let prev = '';
+    for (let l = line - 1; l >= 0; l--) {
+      const t = lines[l]!.replace(/\s+#.*$/, '').trim();
+      if (t !== '' && !t.startsWith('#')) {
+        prev = t;
+        break;
+      }
+    }
+    const valuePosition =
+      /(^|:|-)\s*$/.test(before) && (before.trim() !== '' || prev === '' || /[:-]$/.test(prev));
+    if (valuePosition) return parser('did not find expected node content', line);
+  }
   if (ch === '%' && col === 0 && !/[0-9A-Za-z_-]/.test(text[pos + 1] ?? '')) {
     return scanner('could not find expected directive name', line);
   }
@@ -770,7 +809,7 @@ function rootScalarEnd(lines: string[]): number | undefined {
         offset += l.length + 1;
         continue;
       }
-      if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(t) || /:( |$)/.test(t) || / #/.test(t)) return undefined;
+      if (/^[,[\]{}#&*!|>'"%@`]|^[-?:]( |$)/.test(t) || /:( |$)/.test(t) || / #/.test(t)) return undefined;
       started = true;
     } else {
       if (t.startsWith('#')) return offset;
@@ -814,7 +853,9 @@ export function lenientSource(text: string): string {
       if (l.trim() === '' || ind > blockIndent) continue;
       blockIndent = -1;
     }
-    if (depth > 0 && !q && ind <= flowIndent) {
+    if (l.trim() === '') {
+      // Blank lines need no indentation (and keep the text's end where it was).
+    } else if (depth > 0 && !q && ind <= flowIndent) {
       l = ' '.repeat(flowIndent + 1 - ind) + l;
       changed = true;
     } else if (q && ind <= quoteIndent) {
@@ -987,17 +1028,22 @@ export function decodeDocuments(
   } catch (e) {
     if (!isJsYamlError(e) || !e.mark) throw e;
     const lenient = lenientSource(text);
+    let err = e;
     if (lenient !== text) {
       // js-yaml (YAML 1.2) is stricter than go-yaml about flow collections' indentation, tabs
       // in flow context and `\'`; the rewritten text means the same to go-yaml.
       try {
         parseEvents(lenient, { maxDepth: 10000 });
         return decodeDocuments(lenient, lineOffset, firstOnly, keepInts);
-      } catch {
-        // Report the error of the original text.
+      } catch (e2) {
+        // Both fail: the rewritten text's error is the one go-yaml would meet (same lines).
+        if (isJsYamlError(e2) && e2.mark) {
+          err = e2;
+          text = lenient;
+        }
       }
     }
-    const { line, column, position } = e.mark;
+    const { line, column, position } = err.mark!;
     if (firstOnly) {
       // Go (yaml.v2): Unmarshal stops once the first document's root node is complete, so text
       // that dedents below the root (or starts a new document) is never looked at.
@@ -1005,7 +1051,7 @@ export function decodeDocuments(
       if (cut !== undefined)
         return decodeDocuments(text.slice(0, cut), lineOffset, true, keepInts).slice(0, 1);
     }
-    const [msg] = goSyntaxMessage(text, e.reason, line, column, position);
+    const [msg] = goSyntaxMessage(text, err.reason, line, column, position);
     throw new YamlError(`error converting YAML to JSON: ${msg}`, {
       line: lineOffset + line + 1,
       column: column + 1,
