@@ -20,7 +20,7 @@ export { YamlError } from './errors';
 export { type EncodeJsonOptions, jsonString } from './json';
 export { isBase60Float, type Resolved, resolveScalar } from './resolve';
 export { naturalCompare, naturalLess } from './sort';
-export { fromToml, toToml } from './toml';
+export { decodeToml, encodeToml, fromToml, TomlDateTime, TomlError, toToml } from './toml';
 
 /** Chunk is one document of a values file as k8s.io's YAMLReader cuts it, with its first line. */
 interface Chunk {
