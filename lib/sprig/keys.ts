@@ -175,21 +175,26 @@ export function generateEcdsa(env: SprigEnv): PrivateKey {
 // Ed25519.
 const EP = (1n << 255n) - 19n;
 const EL = (1n << 252n) + 27742317777372353535851937790883648493n;
-const ED = mod(-121665n * modInv(121666n, EP), EP);
 type Ext = [bigint, bigint, bigint, bigint];
-const EB: Ext = (() => {
+/** edCurve holds Ed25519's d and base point, computed on first use: modular inverses and a square
+ * root of 255-bit numbers cost tens of milliseconds in a cold process, which the CLI must not pay at start. */
+let edCurve: { d: bigint; base: Ext } | undefined;
+function ed(): { d: bigint; base: Ext } {
+  if (edCurve) return edCurve;
+  const d = mod(-121665n * modInv(121666n, EP), EP);
   const y = mod(4n * modInv(5n, EP), EP);
-  const x2 = mod((y * y - 1n) * modInv(ED * y * y + 1n, EP), EP);
+  const x2 = mod((y * y - 1n) * modInv(d * y * y + 1n, EP), EP);
   let x = modPow(x2, (EP + 3n) / 8n, EP);
   if (mod(x * x - x2, EP) !== 0n) x = mod(x * modPow(2n, (EP - 1n) / 4n, EP), EP);
   if (x & 1n) x = EP - x;
-  return [x, y, 1n, mod(x * y, EP)];
-})();
+  edCurve = { d, base: [x, y, 1n, mod(x * y, EP)] };
+  return edCurve;
+}
 
 function edAdd(p: Ext, q: Ext): Ext {
   const a = mod((p[1] - p[0]) * (q[1] - q[0]), EP);
   const b = mod((p[1] + p[0]) * (q[1] + q[0]), EP);
-  const c = mod(2n * p[3] * q[3] * ED, EP);
+  const c = mod(2n * p[3] * q[3] * ed().d, EP);
   const d = mod(2n * p[2] * q[2], EP);
   const e = b - a;
   const f = d - c;
@@ -230,7 +235,7 @@ function edSecret(seed: Uint8Array): { a: bigint; prefix: Uint8Array } {
 
 /** ed25519FromSeed derives the key pair of a 32-byte seed. */
 export function ed25519FromSeed(seed: Uint8Array): PrivateKey {
-  return { kind: 'ed25519', seed, pub: edEncode(edMul(edSecret(seed).a, EB)) };
+  return { kind: 'ed25519', seed, pub: edEncode(edMul(edSecret(seed).a, ed().base)) };
 }
 
 /** generateEd25519 makes an Ed25519 key. */
@@ -298,7 +303,7 @@ export function sign(env: SprigEnv, k: PrivateKey, msg: Uint8Array): Uint8Array 
     case 'ed25519': {
       const { a, prefix } = edSecret(k.seed);
       const r = mod(le(sha512(asn1.concat(prefix, msg))), EL);
-      const R = edEncode(edMul(r, EB));
+      const R = edEncode(edMul(r, ed().base));
       const h = mod(le(sha512(asn1.concat(R, k.pub, msg))), EL);
       const s = mod(r + h * a, EL);
       return asn1.concat(R, asn1.bigToBytes(s, 32).reverse());
