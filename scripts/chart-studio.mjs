@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash } from 'node:crypto';
 // chart-studio is the command line of Chart Studio: `chart-studio template [NAME] CHART [flags]` renders a
 // chart folder or .tgz exactly as `helm template` (v4.1.4) does: same stdout, stderr and exit code.
 //
@@ -11,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -20,7 +22,10 @@ import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, '.cache', 'cli', 'chart-studio.cjs');
-const codeCache = `${bundle}.v8cache`;
+// V8 accepts a code cache made for another source of the same length, so the cache is named by a hash of
+// the bundle it was made for: a rebuilt bundle never runs with the functions of the previous one.
+const codeCacheFor = (source) =>
+  `${bundle}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.v8cache`;
 
 function newestSource(dir) {
   let newest = 0;
@@ -109,6 +114,7 @@ function listFiles(dir) {
 /** loadEngine runs the bundle with the V8 code cache, refreshing the cache when V8 rejects or lacks it. */
 function loadEngine() {
   const source = readFileSync(bundle, 'utf8');
+  const codeCache = codeCacheFor(source);
   let cachedData;
   try {
     cachedData = readFileSync(codeCache);
@@ -118,7 +124,12 @@ function loadEngine() {
   const script = new Script(`(function (module, exports) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module, module.exports);
-  return { exports: module.exports, script, refresh: cachedData === undefined || script.cachedDataRejected };
+  return {
+    exports: module.exports,
+    script,
+    codeCache,
+    refresh: cachedData === undefined || script.cachedDataRejected,
+  };
 }
 
 async function main() {
@@ -138,9 +149,13 @@ async function main() {
   process.exitCode = r.exitCode;
   if (engine.refresh) {
     // After a run, so the cache holds the functions that run compiled.
-    const tmp = `${codeCache}.${process.pid}.tmp`;
+    const tmp = `${engine.codeCache}.${process.pid}.tmp`;
     writeFileSync(tmp, engine.script.createCachedData());
-    renameSync(tmp, codeCache);
+    renameSync(tmp, engine.codeCache);
+    for (const f of readdirSync(dirname(bundle))) {
+      const p = join(dirname(bundle), f);
+      if (f.endsWith('.v8cache') && p !== engine.codeCache) rmSync(p, { force: true });
+    }
   }
 }
 

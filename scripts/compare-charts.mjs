@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // compare-charts.mjs runs every chart of a folder through our CLI and the real helm and compares them.
 // Each subfolder with a Chart.yaml is a chart; its cases are the default values and every ci/*.yaml|yml.
-//   node scripts/compare-charts.mjs work-charts [--filter NAME] [--verbose] [--jobs N]
+//   node scripts/compare-charts.mjs work-charts [--filter NAME] [--verbose] [--jobs N] [--flags]
+// --flags adds, per chart, cases with --kube-version 1.27.0, --include-crds, --is-upgrade -n other and
+// --api-versions of common CRD groups (monitoring.coreos.com/v1, cert-manager.io/v1, …).
 // Prints one line per case, a per-chart summary and "identical/total". Differing outputs are written to
 // DIR/.diff/<chart>--<case>.{helm,ours}. Exit code 0 when every case is identical, else 1.
 // (See scripts/fetch-charts.md for how the folder is assembled; nothing of it is committed.)
@@ -24,6 +26,30 @@ const flag = (name) => {
 const filter = flag('--filter');
 const jobs = Number(flag('--jobs') ?? 2);
 const verbose = argv.includes('--verbose');
+const withFlags = argv.includes('--flags');
+/** FLAG_CASES are the extra cases of --flags: a name and the arguments added to `helm template`. */
+const FLAG_CASES = [
+  ['kube-1.27', ['--kube-version', '1.27.0']],
+  ['include-crds', ['--include-crds']],
+  ['upgrade-ns', ['--is-upgrade', '-n', 'other']],
+  [
+    'api-versions',
+    [
+      '--api-versions',
+      'monitoring.coreos.com/v1',
+      '--api-versions',
+      'cert-manager.io/v1',
+      '--api-versions',
+      'gateway.networking.k8s.io/v1',
+      '--api-versions',
+      'policy/v1/PodDisruptionBudget',
+      '--api-versions',
+      'autoscaling.k8s.io/v1',
+      '--api-versions',
+      'networking.istio.io/v1beta1',
+    ],
+  ],
+];
 const dir = resolve(argv.find((a) => !a.startsWith('--')) ?? 'work-charts');
 const cli = join(root, 'scripts', 'chart-studio.mjs');
 
@@ -78,6 +104,7 @@ const charts = readdirSync(dir)
 const cases = [];
 for (const chart of charts) {
   cases.push({ chart, name: 'default', args: [] });
+  if (withFlags) for (const [name, args] of FLAG_CASES) cases.push({ chart, name, args });
   const ci = join(dir, chart, 'ci');
   if (existsSync(ci) && statSync(ci).isDirectory()) {
     for (const f of readdirSync(ci).sort()) {
