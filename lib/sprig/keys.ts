@@ -51,8 +51,15 @@ export function modInv(a: bigint, m: bigint): bigint {
   return ((s0 % m) + m) % m;
 }
 
-/** SMALL_PRIMES are the odd primes below 2^14, for sieving candidates before Miller-Rabin. */
-const SMALL_PRIMES: number[] = (() => {
+/** smallPrimesList caches {@link smallPrimes}. */
+let smallPrimesList: number[] | undefined;
+
+/**
+ * smallPrimes returns the odd primes below 2^14, for sieving candidates before Miller-Rabin. It is
+ * computed on first use: the sieve costs milliseconds in a cold process, which the CLI must not pay at start.
+ */
+function smallPrimes(): number[] {
+  if (smallPrimesList) return smallPrimesList;
   const limit = 1 << 14;
   const composite = new Uint8Array(limit);
   const out: number[] = [];
@@ -61,8 +68,9 @@ const SMALL_PRIMES: number[] = (() => {
     out.push(n);
     for (let k = n * n; k < limit; k += 2 * n) composite[k] = 1;
   }
+  smallPrimesList = out;
   return out;
-})();
+}
 
 /** millerRabin runs `rounds` Miller-Rabin rounds with random bases (n odd, n > 2^14). */
 function millerRabin(n: bigint, env: SprigEnv, rounds: number): boolean {
@@ -97,13 +105,14 @@ function randomPrime(env: SprigEnv, bits: number, avoid?: bigint): bigint {
 
 /** nextPrime returns the first probable prime ≥ start (start odd), sieving by small primes first. */
 function nextPrime(env: SprigEnv, start: bigint, avoid?: bigint): bigint {
-  const residues = SMALL_PRIMES.map((p) => Number(start % BigInt(p)));
+  const primes = smallPrimes();
+  const residues = primes.map((p) => Number(start % BigInt(p)));
   // 5 rounds after sieving give an error below 2^-100 for random candidates of 1024 bits and more.
   const rounds = start.toString(2).length >= 1024 ? 5 : 20;
   for (let k = 0; ; k += 2) {
     let sieved = false;
-    for (let i = 0; i < SMALL_PRIMES.length; i++) {
-      if ((residues[i]! + k) % SMALL_PRIMES[i]! === 0) {
+    for (let i = 0; i < primes.length; i++) {
+      if ((residues[i]! + k) % primes[i]! === 0) {
         sieved = true;
         break;
       }
