@@ -63,14 +63,23 @@ test.describe('environments and release', () => {
   test('the rendered manifests of two environments are compared in one click', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
+    await studio.selectEnvironment('prod');
+    await studio.setSecret('secrets.djangoSecretKey', 'k');
+    await studio.setSecret('secrets.databaseUrl', 'postgres://u:p@db:5432/app');
     await studio.openView('Compare environments');
     await page.getByLabel('From', { exact: true }).selectOption('dev');
     await page.getByLabel('To', { exact: true }).selectOption('prod');
     const diff = page.getByRole('region', { name: 'Diff of the manifests from dev to prod' });
     await expect(diff).toBeVisible({ timeout: 20_000 });
     await expect(page.getByText(/\d+ lines removed, \d+ added/)).toBeVisible();
-    await expect(diff.locator('.diff__del').first()).toBeVisible();
-    await expect(diff.locator('.diff__add').first()).toBeVisible();
+    await expect(diff.locator('.diff__del', { hasText: 'replicas: 1' }).first()).toBeVisible();
+    await expect(diff.locator('.diff__add', { hasText: 'replicas: 2' }).first()).toBeVisible();
+    // An environment that does not render says so instead of a diff.
+    await page.getByLabel('To', { exact: true }).selectOption('staging');
+    await expect(page.getByRole('alert', { name: 'staging does not render' })).toContainText(
+      'secrets.djangoSecretKey',
+    );
+    await expect(page.getByText('Cannot compare until both environments render.')).toBeVisible();
   });
 
   test('release name and namespace are validated as Helm and Kubernetes do', async ({ page }) => {

@@ -14,8 +14,7 @@ interface CompareViewProps {
 }
 
 function outputText(o: RenderOutput | null): string | null {
-  if (!o) return null;
-  return o.exitCode === 0 ? o.stdout : o.stderr;
+  return o && o.exitCode === 0 ? o.stdout : null;
 }
 
 /** CompareView renders two environment pickers and the unified diff of their `helm template` output. */
@@ -27,6 +26,12 @@ export function CompareView({ envNames, left, right, onPick, leftOutput, rightOu
     [a, b],
   );
   const stats = lines ? diffStats(lines) : null;
+  const failures = (
+    [
+      [left, leftOutput],
+      [right, rightOutput],
+    ] as const
+  ).flatMap(([env, output]) => (output && output.exitCode !== 0 ? [{ env, output }] : []));
   return (
     <section className="compare" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare environments</h2>
@@ -44,9 +49,21 @@ export function CompareView({ envNames, left, right, onPick, leftOutput, rightOu
           ))}
         </select>
         <p role="status" className="compare__stats">
-          {stats ? `${stats.removed} lines removed, ${stats.added} added` : 'Rendering both environments…'}
+          {stats
+            ? `${stats.removed} lines removed, ${stats.added} added`
+            : failures.length > 0
+              ? 'Cannot compare until both environments render.'
+              : 'Rendering both environments…'}
         </p>
       </div>
+      {failures.map(({ env, output }) => (
+        <div key={env} className="render-error" role="alert" aria-label={`${env} does not render`}>
+          <p>
+            <strong>{env}</strong> does not render (its secrets may be missing):
+          </p>
+          <pre className="render-error__message">{output.stderr.trim()}</pre>
+        </div>
+      ))}
       {lines ? (
         <section aria-label={`Diff of the manifests from ${left} to ${right}`}>
           <pre className="diff">

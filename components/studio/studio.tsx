@@ -50,7 +50,7 @@ export function Studio({
   const env = currentEnvironment(doc);
   const editor = useRef<YamlEditorHandle | null>(null);
   const [tab, setTab] = useState<SideTab>('preview');
-  const [compare, setCompare] = useState<{ left: string; right: string }>({ left: 'staging', right: 'prod' });
+  const [compare, setCompare] = useState<{ left: string; right: string }>({ left: 'dev', right: 'prod' });
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
   const schema = useMemo(() => {
