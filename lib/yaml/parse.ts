@@ -13,7 +13,7 @@ import {
   SCALAR_STYLE,
   type ScalarEvent,
 } from 'js-yaml';
-import { formatFloat, GoError, GoInt, GoMap, type GoValue } from '../go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '../go';
 import { YamlError } from './errors';
 import { type Resolved, resolveScalar } from './resolve';
 
@@ -95,10 +95,6 @@ function shortTag(t: string): string {
   return t.startsWith(TAG_PREFIX) ? '!!' + t.slice(TAG_PREFIX.length) : t;
 }
 
-function goQuote(s: string): string {
-  return JSON.stringify(s);
-}
-
 function keyOfResolved(r: Resolved, text: string): KeyForm {
   switch (r.tag) {
     case 'null':
@@ -117,18 +113,20 @@ function keyOfResolved(r: Resolved, text: string): KeyForm {
   }
 }
 
-function sharpOf(b: Built): string {
+/** sharpOf prints a decoded node as Go's `%#v` does (nil inside a collection is `interface {}(nil)`). */
+function sharpOf(b: Built, nested = false): string {
   const v = b.value;
-  if (v === null) return '<nil>';
-  if (typeof v === 'string') return goQuote(v);
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v))
-    return `[]interface {}{${v.map((x) => sharpOf({ value: x, key: { ok: false, nil: true } })).join(', ')}}`;
+  const inner = (x: GoValue) => sharpOf({ value: x, key: { ok: false, nil: true } }, true);
+  if (v === null) return nested ? 'interface {}(nil)' : '<nil>';
+  if (typeof v === 'string') return quoteString(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v, 'g', -1, 64);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(inner).join(', ')}}`;
   if (v instanceof GoMap) {
     // Go: fmt prints map keys sorted.
     const parts = [...v.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, x]) => `${goQuote(k)}:${sharpOf({ value: x, key: { ok: false, nil: true } })}`);
+      .map(([k, x]) => `${quoteString(k)}:${inner(x)}`);
     return `map[interface {}]interface {}{${parts.join(', ')}}`;
   }
   return String(v);
@@ -572,7 +570,7 @@ function goSyntaxMessage(
     const r = resolveScalar(anchored[1]!);
     const v =
       r.tag === 'str'
-        ? goQuote(anchored[1]!)
+        ? quoteString(anchored[1]!)
         : r.tag === 'null'
           ? '<nil>'
           : r.tag === 'bool' || r.tag === 'int' || r.tag === 'float'

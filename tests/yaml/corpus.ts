@@ -281,4 +281,8 @@ export const yamlCorpus: string[] = [
   'a: !!null ~',
   'a:\n  !!str b: c',
   'a: &x !!str 1\nb: *x',
+  'y: { {a: 1, b: [2]}: c }',
+  '? [1, ~, {x: y}]\n: 2',
+  '~: {a: ~}',
+  '? [é, "\\u0001"]\n: 1',
 ];
