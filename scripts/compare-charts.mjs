@@ -132,6 +132,12 @@ const results = await mapLimit(cases, jobs, async (c) => {
   const nondeterministic = again !== undefined && again.stdout !== helm.stdout;
   if (nondeterministic) {
     const masked = sameApartFromRandom(helm.stdout, again.stdout, ours.stdout) && helm.code === ours.code;
+    if (!masked) {
+      const base = join(diffDir, `${c.chart}--${c.name}`);
+      writeFileSync(`${base}.helm`, `${helm.stdout}${helm.stderr}exit ${helm.code}\n`);
+      writeFileSync(`${base}.helm2`, `${again.stdout}${again.stderr}exit ${again.code}\n`);
+      writeFileSync(`${base}.ours`, `${ours.stdout}${ours.stderr}exit ${ours.code}\n`);
+    }
     console.log(
       `nondet ${label}: helm's own output changes between runs (random values); not counted` +
         (masked ? ', ours equal apart from those lines' : ', ours differs elsewhere too'),
