@@ -2,7 +2,7 @@
 // Differential test: each case is a sprig call written once as a tree; it is rendered by the real
 // helm binary as a template snippet, and evaluated by lib/sprig directly. The printed results
 // (through sprig's toString) or the `error calling NAME: …` texts must be identical.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -518,7 +518,7 @@ const CASES: Case[] = [
   ok('urlJoin', dict('scheme', 'mailto', 'opaque', 'x@y')),
   ok('urlJoin', dict('path', 'a:b')),
   ok('urlJoin', dict('scheme', 'http', 'host', 'h', 'query', 'a=1&b=2', 'fragment', 'x/y?z')),
-  ok('urlJoin', dict('host', 'h', 'userinfo', 'u s:p@ss')),
+  bad('urlJoin', dict('host', 'h', 'userinfo', 'u s:p@ss')),
   // misc
 ];
 
@@ -615,22 +615,22 @@ const RAW: { tpl: string; err?: boolean }[] = [
   {
     tpl: '{{ toDate "2006-01-02 MST" "2024-02-03 GMT" }} {{ toDate "2006-01-02 MST" "2024-02-03 CEST" | date "2006-01-02 15:04 MST" }}',
   },
-  { tpl: '{{ first nil }}' },
-  { tpl: '{{ last "abc" }}' },
-  { tpl: '{{ rest (dict) }}' },
-  { tpl: '{{ reverse nil }}' },
-  { tpl: '{{ uniq 1 }}' },
-  { tpl: '{{ without nil 1 }}' },
-  { tpl: '{{ has 1 (dict) }}' },
-  { tpl: '{{ slice "abc" 1 }}' },
+  { tpl: '{{ first nil }}', err: true },
+  { tpl: '{{ last "abc" }}', err: true },
+  { tpl: '{{ rest (dict) }}', err: true },
+  { tpl: '{{ reverse nil }}', err: true },
+  { tpl: '{{ uniq 1 }}', err: true },
+  { tpl: '{{ without nil 1 }}', err: true },
+  { tpl: '{{ has 1 (dict) }}', err: true },
+  { tpl: '{{ slice "abc" 1 }}', err: true },
   { tpl: '{{ slice (list 1 2 3) "1" "2" }}' },
-  { tpl: '{{ slice (list 1 2 3) 2 1 }}' },
-  { tpl: '{{ chunk 0 (list 1) }}' },
+  { tpl: '{{ slice (list 1 2 3) 2 1 }}', err: true },
+  { tpl: '{{ chunk 0 (list 1) }}', err: true },
   { tpl: '{{ chunk -1 (list 1 2) }}' },
-  { tpl: '{{ concat nil }}' },
+  { tpl: '{{ concat nil }}', err: true },
   { tpl: '{{ concat (list) (list) | typeOf }}' },
-  { tpl: '{{ append nil 1 }}' },
-  { tpl: '{{ prepend "x" 1 }}' },
+  { tpl: '{{ append nil 1 }}', err: true },
+  { tpl: '{{ prepend "x" 1 }}', err: true },
   { tpl: '{{ keys nil }}' },
   { tpl: '{{ values nil }}' },
   { tpl: '{{ pick nil "a" }}' },
@@ -642,7 +642,7 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ hasKey nil "a" }}' },
   { tpl: '{{ unset nil "a" }}' },
   { tpl: '{{ pluck "a" nil }}' },
-  { tpl: '{{ dig "a" "b" nil }}' },
+  { tpl: '{{ dig "a" "b" nil }}', err: true },
   { tpl: '{{ toJson nil }}' },
   { tpl: '{{ toPrettyJson (dict) }}' },
   { tpl: '{{ toPrettyJson (list) }}' },
@@ -693,7 +693,7 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ quote }}' },
   { tpl: '{{ cat }}' },
   { tpl: '{{ cat nil nil }}' },
-  { tpl: '{{ join nil nil }}' },
+  { tpl: '{{ join nil nil }}', err: true },
   { tpl: '{{ split "" "" }}' },
   { tpl: '{{ splitList "x" "" }}' },
   { tpl: '{{ splitn "x" -1 "axbxc" }}' },
@@ -719,7 +719,7 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ regexSplit "a" "banana" 2 }}' },
   { tpl: '{{ regexReplaceAllLiteral "" "ab" "$" }}' },
   { tpl: '{{ regexQuoteMeta "" }}' },
-  { tpl: '{{ semverCompare "" "1.0.0" }}' },
+  { tpl: '{{ semverCompare "" "1.0.0" }}', err: true },
   { tpl: '{{ semverCompare "1" "1.0.0" }}' },
   { tpl: '{{ semverCompare "=1" "1.5.0" }}' },
   { tpl: '{{ semverCompare "!=1.x" "1.5.0" }}' },
@@ -731,16 +731,17 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ (semver "1.2.3").IncMajor }}' },
   {
     tpl: '{{ (semver "v1.2.3-rc.1+m").IncPatch }} {{ (semver "v1.2.3").IncPatch.Original }} {{ (semver "1.2.3-x").IncMinor | typeOf }}',
+    err: true,
   },
   {
     tpl: '{{ (semver "1.2.3").SetPrerelease "beta.1" }} {{ ((semver "1.2.3").SetMetadata "b.7").Metadata }} {{ (semver "1.2.3").IncMajor | kindOf }}',
   },
   { tpl: '{{ (semver "1.2.3").SetPrerelease "01" }}', err: true },
   { tpl: '{{ semver "v1.2.3+build.1" }}' },
-  { tpl: '{{ semver "1.2.3.4" }}' },
+  { tpl: '{{ semver "1.2.3.4" }}', err: true },
   { tpl: '{{ semver "01.2.3" }}' },
-  { tpl: '{{ semver "1.2.3-" }}' },
-  { tpl: '{{ semver "1.2.3+" }}' },
+  { tpl: '{{ semver "1.2.3-" }}', err: true },
+  { tpl: '{{ semver "1.2.3+" }}', err: true },
   { tpl: '{{ ternary 1 2 true | typeOf }}' },
   { tpl: '{{ coalesce }}' },
   { tpl: '{{ all }}' },
@@ -763,8 +764,8 @@ const RAW: { tpl: string; err?: boolean }[] = [
   { tpl: '{{ derivePassword 4294967295 "medium" "" "" "" }}' },
   { tpl: '{{ encryptAES "" "" }}' },
   { tpl: '{{ decryptAES "k" "" }}' },
-  { tpl: '{{ decryptAES "k" "!!" }}' },
-  { tpl: '{{ decryptAES "k" "YWJj" }}' },
+  { tpl: '{{ decryptAES "k" "!!" }}', err: true },
+  { tpl: '{{ decryptAES "k" "YWJj" }}', err: true },
   {
     tpl: '{{ "a-b_c d" | camelcase }} {{ "A-B_C D" | snakecase }} {{ "a1b2" | snakecase }} {{ "v1.2.3" | kebabcase }}',
   },
@@ -852,6 +853,7 @@ const RAW: { tpl: string; err?: boolean }[] = [
   },
   {
     tpl: '{{ list 1 (list 2) (dict "a" 1) (list 2) (dict "a" 1) | uniq | toJson }} {{ list 1 2 1 | without 1 2 | toJson }}',
+    err: true,
   },
   {
     tpl: '{{ slice (list 1 2 3) 0 0 | toJson }} {{ slice (list 1 2 3) 3 | toJson }} {{ slice (until 5) 1 3 | typeOf }} {{ slice (splitList "," "a,b,c") 1 | typeOf }}',
@@ -959,36 +961,58 @@ const rendered = new Map<number, string>();
 const RAW_TEMPLATE = (tpl: string) => `v: |2-\n  [${tpl}]\n`;
 const rawRendered = new Map<number, string>();
 
-function render(cases: [number, Case][], raw: [number, string][] = []): string {
-  rmSync(join(dir, 'templates'), { recursive: true, force: true });
-  mkdirSync(join(dir, 'templates'));
+let chartSeq = 0;
+
+/** render writes the snippets into a fresh chart and returns helm's stdout, or `ERR <stderr>`. */
+function render(cases: [number, Case][], raw: [number, string][] = []): Promise<string> {
+  const chart = join(dir, `c${chartSeq++}`);
+  mkdirSync(join(chart, 'templates'), { recursive: true });
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
   for (const [n, k] of cases)
-    writeFileSync(join(dir, 'templates', `t${String(n).padStart(4, '0')}.yaml`), TEMPLATE(k.expr));
+    writeFileSync(join(chart, 'templates', `t${String(n).padStart(4, '0')}.yaml`), TEMPLATE(k.expr));
   for (const [n, t] of raw)
-    writeFileSync(join(dir, 'templates', `r${String(n).padStart(4, '0')}.yaml`), RAW_TEMPLATE(t));
-  const r = spawnSync(helm, ['template', dir], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
-  return r.status === 0 ? r.stdout : `ERR ${r.stderr}`;
+    writeFileSync(join(chart, 'templates', `r${String(n).padStart(4, '0')}.yaml`), RAW_TEMPLATE(t));
+  return new Promise((resolve, reject) => {
+    execFile(
+      helm,
+      ['template', chart],
+      { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
+      (err, stdout, stderr) => {
+        rmSync(chart, { recursive: true, force: true });
+        if (err && typeof err.code !== 'number') reject(err);
+        else resolve(err ? `ERR ${stderr}` : stdout);
+      },
+    );
+  });
+}
+
+/** renderAll renders each job alone, a few helm processes at a time. */
+async function renderAll<T>(jobs: T[], run: (job: T) => Promise<void>, width = 4): Promise<void> {
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) await run(job);
+    }),
+  );
 }
 
 beforeAll(async () => {
   helm = await helmPath();
   execFileSync(helm, ['version'], { encoding: 'utf8' });
-  dir = join(mkdtempSync(join(tmpdir(), 'sprig-helm-')), 'c');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+  dir = mkdtempSync(join(tmpdir(), 'sprig-helm-'));
   const indexed = CASES.map((k, n) => [n, k] as [number, Case]);
   // Cases marked err render alone (helm stops at the first failing file); an unmarked case that
   // fails in helm is moved to the alone set too, so the comparison stays purely differential.
   let batch = indexed.filter(([, k]) => !k.err);
   const alone = indexed.filter(([, k]) => k.err);
-  let out = render(batch);
+  let out = await render(batch);
   while (out.startsWith('ERR')) {
     const m = /c\/templates\/t(\d{4})\.yaml/.exec(out);
     if (!m) throw new Error(`helm failed on the batch of cases: ${out}`);
     const failing = Number(m[1]);
     alone.push(...batch.filter(([n]) => n === failing));
     batch = batch.filter(([n]) => n !== failing);
-    out = render(batch);
+    out = await render(batch);
   }
   for (const doc of out.split('---\n# Source: c/templates/t').slice(1)) {
     const n = Number(doc.slice(0, 4));
@@ -997,8 +1021,8 @@ beforeAll(async () => {
     want.set(n, m ? `ok: ${m[1]!.replaceAll('\n  ', '\n')}` : `unparsed: ${body}`);
     rendered.set(n, body);
   }
-  for (const [n, k] of alone) {
-    const err = render([[n, k]]);
+  await renderAll(alone, async ([n, k]) => {
+    const err = await render([[n, k]]);
     const m = /error calling \w+: ([\s\S]*?)\n*(Use --debug|$)/.exec(err);
     const name = typeof k.expr === 'object' && k.expr !== null && 'call' in k.expr ? k.expr.call : '?';
     want.set(n, m ? `error calling ${name}: ${m[1]!.trim()}` : `helm: ${err}`);
@@ -1008,30 +1032,30 @@ beforeAll(async () => {
         err.replace(/^ERR Error: /, '').replace(/\n+Use --debug flag to render out invalid YAML\n*$/, ''),
       ),
     );
-  }
+  });
   let rawBatch = RAW.map((r, n) => [n, r.tpl] as [number, string]).filter(([n]) => !RAW[n]!.err);
   const rawAlone = RAW.map((r, n) => [n, r.tpl] as [number, string]).filter(([n]) => RAW[n]!.err);
-  let rawOut = render([], rawBatch);
+  let rawOut = await render([], rawBatch);
   while (rawOut.startsWith('ERR')) {
     const m = /c\/templates\/r(\d{4})\.yaml/.exec(rawOut);
     if (!m) throw new Error(`helm failed on the raw snippets: ${rawOut}`);
     const failing = Number(m[1]);
     rawAlone.push(...rawBatch.filter(([n]) => n === failing));
     rawBatch = rawBatch.filter(([n]) => n !== failing);
-    rawOut = render([], rawBatch);
+    rawOut = await render([], rawBatch);
   }
   for (const doc of rawOut.split('---\n# Source: c/templates/r').slice(1)) {
     rawRendered.set(Number(doc.slice(0, 4)), doc.slice(doc.indexOf('\n') + 1).trimEnd());
   }
-  for (const [n, tpl] of rawAlone) {
-    const err = render([], [[n, tpl]]);
+  await renderAll(rawAlone, async ([n, tpl]) => {
+    const err = await render([], [[n, tpl]]);
     rawRendered.set(
       n,
       goMessage(
         err.replace(/^ERR Error: /, '').replace(/\n+Use --debug flag to render out invalid YAML\n*$/, ''),
       ),
     );
-  }
+  });
 }, 180_000);
 
 /**
@@ -1044,7 +1068,7 @@ function goMessage(helmText: string): string {
 }
 
 afterAll(() => {
-  if (dir) rmSync(join(dir, '..'), { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('sprig functions against helm template', () => {
