@@ -147,6 +147,9 @@ interface Ctx {
   meta?: boolean;
   /** resources maps a resource URI (no fragment) to its schema (the document, or a `$id` subschema). */
   resources?: Map<string, Schema>;
+  /** refs memoizes {@link lookupRef} per schema object and reference (the metaschema's few `$ref`s
+   * are followed once per subschema of the checked document; URL parsing dominated a cold run). */
+  refs?: WeakMap<object, Map<string, RefTarget>>;
 }
 
 /** documentURI is where Helm registers values.schema.json. */
@@ -219,6 +222,22 @@ function missingText(uri: string, fragment: string): string {
 
 /** lookupRef resolves a `$ref` of schema `from` the way the library does for local documents. */
 function lookupRef(ctx: Ctx, from: Schema, ref: string): RefTarget {
+  if (typeof from !== 'object') return resolveRef(ctx, from, ref);
+  ctx.refs ??= new WeakMap();
+  let byRef = ctx.refs.get(from);
+  if (byRef === undefined) {
+    byRef = new Map();
+    ctx.refs.set(from, byRef);
+  }
+  let target = byRef.get(ref);
+  if (target === undefined) {
+    target = resolveRef(ctx, from, ref);
+    byRef.set(ref, target);
+  }
+  return target;
+}
+
+function resolveRef(ctx: Ctx, from: Schema, ref: string): RefTarget {
   indexResources(ctx);
   const base = (typeof from === 'object' && ctx.bases?.get(from)) || documentURI;
   const abs = resolveURI(ref, base);
@@ -1612,11 +1631,23 @@ function metaschemaURL(schema: Schema): string {
   return 'https://json-schema.org/draft/2020-12/schema#';
 }
 
+/** metaContexts keeps one context per metaschema, so its index and resolved references are built once. */
+const metaContexts = new Map<number, Ctx>();
+
+function metaContext(draft: 7 | 2020): Ctx {
+  let ctx = metaContexts.get(draft);
+  if (ctx === undefined) {
+    ctx = { root: (draft === 7 ? meta07 : meta2020) as unknown as Schema, draft, meta: true };
+    metaContexts.set(draft, ctx);
+  }
+  return ctx;
+}
+
 /** metaErrors validates a schema document against its draft's metaschema; '' when it is valid. */
 function metaErrors(schema: Schema, doc: GoValue): string {
   const draft = draftOf(schema);
-  const meta = (draft <= 7 ? meta07 : meta2020) as unknown as Schema;
-  const err = new Validator({ root: meta, draft: draft <= 7 ? 7 : 2020, meta: true }, meta, doc, []).run();
+  const ctx = metaContext(draft <= 7 ? 7 : 2020);
+  const err = new Validator(ctx, ctx.root, doc, []).run();
   if (!err) return '';
   const out: string[] = [];
   for (const c of err.group ? err.causes : [err]) display(c, 1, out);
