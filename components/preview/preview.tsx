@@ -3,7 +3,7 @@
  * Preview shows the rendered manifests of the current environment, listed by file and kind with a
  * filter, every document's full text in the page; errors in Helm's words, linked to where they come from.
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { RenderFinding, RenderOutput } from './protocol';
 import { splitOutput } from './split-output';
 import type { EngineStatus } from './use-renderer';
@@ -106,7 +106,7 @@ function Findings({ findings }: { findings: readonly RenderFinding[] }) {
 }
 
 /** Preview renders the status line, the error (if any), the filter, the manifest list and the documents. */
-export function Preview(props: PreviewProps) {
+export const Preview = memo(function Preview(props: PreviewProps) {
   const { status, shown, failure, pending } = props;
   const [filter, setFilter] = useState('');
   const docs = useMemo(
@@ -217,4 +217,4 @@ export function Preview(props: PreviewProps) {
       </section>
     </section>
   );
-}
+});

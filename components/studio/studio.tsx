@@ -33,6 +33,8 @@ import { ReleaseFields } from './release-fields';
 import { renderOptions, stripSecrets } from './seed';
 import { useStudio } from './use-studio';
 
+const noProblems: never[] = [];
+
 type SideTab = 'preview' | 'changes' | 'compare' | 'export';
 
 /** Studio renders the studio for the chart files read on the server. */
@@ -111,19 +113,36 @@ export function Studio({
     }
   }, [tab, compareLeft, compareRight, doc, state.secrets, request]);
 
+  // The latest overlay, so the edit callback stays the same object between keystrokes.
+  const latest = useRef(env);
+  latest.current = env;
   const onEdit = useCallback(
     (key: string, edit: (text: string) => string) => {
+      const { name, overlay } = latest.current;
       let next: string;
       try {
-        next = edit(env.overlay);
+        next = edit(overlay);
       } catch (err) {
         if (err instanceof OverlayEditError) return;
         throw err;
       }
-      dispatch({ type: 'editOverlay', env: env.name, overlay: next, key, at: Date.now() });
+      dispatch({ type: 'editOverlay', env: name, overlay: next, key, at: Date.now() });
     },
-    [dispatch, env.name, env.overlay],
+    [dispatch],
   );
+  const onEditorChange = useCallback(
+    (text: string) =>
+      dispatch({
+        type: 'editOverlay',
+        env: latest.current.name,
+        overlay: text,
+        key: 'editor',
+        at: Date.now(),
+      }),
+    [dispatch],
+  );
+  const revealValuesLine = useCallback((line: number) => editor.current?.revealLine(line), []);
+  const templateSource = useCallback((path: string) => chartText(chartFiles, path), [chartFiles]);
 
   const undo = useCallback(() => dispatch({ type: 'undo' }), [dispatch]);
   const redo = useCallback(() => dispatch({ type: 'redo' }), [dispatch]);
@@ -175,17 +194,14 @@ export function Studio({
     );
   };
 
-  const goToValue = (path: string) => {
+  const goToValue = useCallback((path: string) => {
     const el = document.getElementById(fieldId(path));
-    if (!el) {
-      setTab('preview');
-      return;
-    }
+    if (!el) return;
     const details = el.closest('details');
     if (details) details.open = true;
     el.focus();
     el.scrollIntoView({ block: 'center' });
-  };
+  }, []);
 
   const share = async () => {
     const url = `${window.location.origin}${window.location.pathname}#${encodeShare(stripSecrets(doc))}`;
@@ -297,15 +313,13 @@ export function Studio({
             <YamlEditor
               modelPath={`file:///${env.name}/values.yaml`}
               value={env.overlay}
-              onChange={(text) =>
-                dispatch({ type: 'editOverlay', env: env.name, overlay: text, key: 'editor', at: Date.now() })
-              }
+              onChange={onEditorChange}
               onUndo={undo}
               onRedo={redo}
               schema={schema}
               label={`Values YAML of ${env.name}`}
               handleRef={editor}
-              problems={parsed.ok ? [] : parsed.errors}
+              problems={parsed.ok ? noProblems : parsed.errors}
             />
           </section>
           <section className="pane pane--side" aria-label="Output">
@@ -336,9 +350,9 @@ export function Studio({
                 shown={shown}
                 failure={failure}
                 pending={pending}
-                templateSource={(path) => chartText(chartFiles, path)}
+                templateSource={templateSource}
                 onGoToValue={goToValue}
-                onGoToValuesLine={(line) => editor.current?.revealLine(line)}
+                onGoToValuesLine={revealValuesLine}
               />
             ) : null}
             {tab === 'changes' ? (

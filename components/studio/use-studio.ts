@@ -48,11 +48,20 @@ export function useStudio(files: readonly SerializedChartFile[]) {
 
   useEffect(() => {
     if (!loaded.current) return;
-    try {
-      localStorage.setItem(STORAGE_KEY, serializeDoc(stripSecrets(state.doc)));
-    } catch {
-      // Storage full or disabled: the studio keeps working without autosave.
-    }
+    // Saved shortly after the last edit, off the typing path; a pending save is flushed when the page hides.
+    const save = () => {
+      try {
+        localStorage.setItem(STORAGE_KEY, serializeDoc(stripSecrets(state.doc)));
+      } catch {
+        // Storage full or disabled: the studio keeps working without autosave.
+      }
+    };
+    const timer = setTimeout(save, 250);
+    window.addEventListener('pagehide', save);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', save);
+    };
   }, [state.doc]);
 
   return { state, dispatch, defaults, restored };

@@ -1,5 +1,6 @@
 'use client';
 /** ValuesForm is the form view of an environment's values, driven by the form model and the schema. */
+import { memo } from 'react';
 import {
   envRows,
   FORM_SECTIONS,
@@ -35,7 +36,13 @@ export interface ValuesFormProps {
 }
 
 /** ValuesForm renders the sections of FORM_SECTIONS; each edit changes only its key in the overlay. */
-export function ValuesForm({ values, defaults, issues, disabled, onEdit }: ValuesFormProps) {
+export const ValuesForm = memo(function ValuesForm({
+  values,
+  defaults,
+  issues,
+  disabled,
+  onEdit,
+}: ValuesFormProps) {
   const set = (path: ValuesPath, value: PlainValue | undefined, key = path.join('.')) =>
     onEdit(`form:${key}`, (text) => setOverlayValue(text, defaults, path, value));
   const hosts = ingressHosts(values);
@@ -108,4 +115,4 @@ export function ValuesForm({ values, defaults, issues, disabled, onEdit }: Value
       ))}
     </div>
   );
-}
+});

@@ -76,7 +76,22 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
     if (emitted.current.has(value)) return;
     emitted.current.clear();
     // An edit from the form, an undo or an import: applied as an edit so the cursor and view stay put.
-    editorRef.current.executeEdits('studio', [{ range: model.getFullModelRange(), text: value }]);
+    // Only the changed middle is replaced, so Monaco re-tokenizes a line or two, not the whole file.
+    const current = model.getValue();
+    let start = 0;
+    while (start < current.length && start < value.length && current[start] === value[start]) start++;
+    let end = 0;
+    while (
+      end < current.length - start &&
+      end < value.length - start &&
+      current[current.length - 1 - end] === value[value.length - 1 - end]
+    ) {
+      end++;
+    }
+    const from = model.getPositionAt(start);
+    const to = model.getPositionAt(current.length - end);
+    const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+    editorRef.current.executeEdits('studio', [{ range, text: value.slice(start, value.length - end) }]);
     editorRef.current.pushUndoStop();
   }, [value, modelPath]);
 

@@ -4,13 +4,15 @@
  * (loaded lazily, never in the way of the form or the preview) as soon as it is ready.
  */
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { YamlEditorProps, YamlProblemMarker } from './types';
 
 const MonacoView = dynamic(() => import('./monaco-view'), { ssr: false, loading: () => null });
 
 /** YamlEditor renders the editor with its list of YAML errors, each a link to its line. */
-export function YamlEditor(props: YamlEditorProps & { problems: readonly YamlProblemMarker[] }) {
+export const YamlEditor = memo(function YamlEditor(
+  props: YamlEditorProps & { problems: readonly YamlProblemMarker[] },
+) {
   const { problems, ...editorProps } = props;
   const [monacoReady, setMonacoReady] = useState(false);
   const [loadMonaco, setLoadMonaco] = useState(false);
@@ -96,4 +98,4 @@ export function YamlEditor(props: YamlEditorProps & { problems: readonly YamlPro
       ) : null}
     </div>
   );
-}
+});
