@@ -240,6 +240,20 @@ function textOf(data: Uint8Array): string {
   return t;
 }
 
+// Numbers standing for template texts in parse cache keys (equal texts, equal numbers). V8 keeps a
+// string's hash once computed, so looking up the same text string again costs no rehash.
+const textIds = new Map<string, number>();
+const textIdLimit = 4096;
+
+function textId(text: string): number {
+  let id = textIds.get(text);
+  if (id === undefined) {
+    id = textIds.size + 1;
+    textIds.set(text, id);
+  }
+  return id;
+}
+
 function parseAll(tpls: Map<string, Renderable>, key: string): ParsedSet {
   const cached = parseCache.get(key);
   if (cached) return cached;
@@ -364,9 +378,15 @@ export function renderChart(
   const tpls = new Map<string, Renderable>();
   collectTemplates(chart, top, true, makeRelease(release), caps, tpls);
   // The parse cache is keyed by the templates' names and texts, so charts rebuilt from the same
-  // files (a worker receiving copies) still parse once.
+  // files (a worker receiving copies) still parse once. Texts enter the key as numbers from
+  // textIds: a key holding every text would be copied and hashed in full on every render.
+  if (textIds.size >= textIdLimit) {
+    // Forgetting every text is safe between renders: the parse cache goes too, so no key collides.
+    textIds.clear();
+    parseCache.clear();
+  }
   let key = '';
-  for (const t of tpls.values()) key += `${t.name}\u0000${t.text}\u0000`;
+  for (const t of tpls.values()) key += `${t.name}\u0000${textId(t.text)}\u0000`;
   const parsed = parseAll(tpls, key);
   if (parsed.error) throw parsed.error;
   const set = parsed.set!;

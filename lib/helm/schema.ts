@@ -313,10 +313,26 @@ function draftOf(root: Schema): number {
 }
 
 class Validator {
+  /**
+   * track is set when evaluated properties and items matter: this schema or one above it on the same
+   * value (through `$ref`, allOf…) has unevaluatedProperties/unevaluatedItems. Without it the sets
+   * below are never made: a render validates every value of the chart on each keystroke.
+   */
+  track = false;
+  private evaluatedProps: Set<string> | undefined;
+  private evaluatedIdx: Set<number> | undefined;
+
   /** evaluated collects property names evaluated by this schema (for unevaluatedProperties). */
-  evaluated = new Set<string>();
+  get evaluated(): Set<string> {
+    this.evaluatedProps ??= new Set();
+    return this.evaluatedProps;
+  }
+
   /** evaluatedItems collects item indexes evaluated by this schema (for unevaluatedItems). */
-  evaluatedItems = new Set<number>();
+  get evaluatedItems(): Set<number> {
+    this.evaluatedIdx ??= new Set();
+    return this.evaluatedIdx;
+  }
   errors: SchemaError[] = [];
 
   /** parent is the validator this one was started from (the library's scope chain). */
@@ -381,10 +397,11 @@ class Validator {
     sub.parent = this;
     sub.ref = ref;
     sub.vid = this.vid;
+    sub.track = this.track;
     const e = sub.run();
     if (!e) {
-      for (const p of sub.evaluated) this.evaluated.add(p);
-      for (const i of sub.evaluatedItems) this.evaluatedItems.add(i);
+      if (sub.evaluatedProps) for (const p of sub.evaluatedProps) this.evaluated.add(p);
+      if (sub.evaluatedIdx) for (const i of sub.evaluatedIdx) this.evaluatedItems.add(i);
     }
     return e;
   }
@@ -402,6 +419,7 @@ class Validator {
       );
     }
     const d = this.ctx.draft;
+    if (s.unevaluatedProperties !== undefined || s.unevaluatedItems !== undefined) this.track = true;
     const t = typeOf(v);
     if (t === undefined) return this.err(`invalid jsonType ${goTypeName(v)}`);
     if (d < 2019 && typeof s.$ref === 'string') {
@@ -525,7 +543,7 @@ class Validator {
         if (s.additionalProperties === false) additional.push(k);
         else if (s.additionalProperties !== true) this.addErr(this.child(s.additionalProperties, pv, k));
       }
-      if (evaluated) this.evaluated.add(k);
+      if (evaluated && this.track) this.evaluated.add(k);
     }
     if (additional.length > 0)
       this.add(`additional properties ${additional.map(quote).join(', ')} not allowed`);
@@ -601,10 +619,10 @@ class Validator {
       const evaluated = Math.min(prefix.length, arr.length);
       for (let i = 0; i < evaluated; i++) {
         this.addErr(this.child(prefix[i], arr[i] as GoValue, String(i)));
-        this.evaluatedItems.add(i);
+        if (this.track) this.evaluatedItems.add(i);
       }
       if (s.items !== undefined) {
-        for (let i = evaluated; i < arr.length; i++) this.evaluatedItems.add(i);
+        if (this.track) for (let i = evaluated; i < arr.length; i++) this.evaluatedItems.add(i);
         // jsonschema: the index reported is relative to the first item after prefixItems.
         arr.slice(evaluated).forEach((item, i) => {
           this.addErr(this.child(s.items, item, String(i)));
@@ -619,7 +637,7 @@ class Validator {
         if (e) errors.push(e);
         else {
           matched.push(i);
-          if (d >= 2020) this.evaluatedItems.add(i);
+          if (d >= 2020 && this.track) this.evaluatedItems.add(i);
         }
       });
       if (typeof s.minContains === 'number' && d >= 2019) {
