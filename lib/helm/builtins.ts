@@ -12,6 +12,7 @@ import {
   GoPanic,
   type GoValue,
   sprint,
+  stringFromBytes,
   typedSlice,
   withSliceMethods,
 } from '../go';
@@ -338,7 +339,6 @@ export function chartMetadataMap(chart: Chart, isRoot: boolean): GoMap {
   ]);
 }
 
-const utf8 = new TextDecoder('utf-8');
 const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** base64Bytes is Go's base64.StdEncoding.EncodeToString. */
@@ -357,9 +357,9 @@ export function base64Bytes(b: Uint8Array): string {
   return out;
 }
 
-/** bytesToString is Go's string([]byte) for display (invalid UTF-8 becomes U+FFFD). */
+/** bytesToString is Go's string([]byte): invalid UTF-8 bytes are kept as escapes (see stringFromBytes). */
 export function bytesToString(b: Uint8Array): string {
-  return utf8.decode(b);
+  return stringFromBytes(b);
 }
 
 /**

@@ -13,23 +13,22 @@ import {
   type IntType,
   isUnsigned,
   sliceType,
+  stringBytes,
+  stringFromBytes,
 } from '../go';
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 
-const utf8Decoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
-
-/** utf8 returns the UTF-8 bytes of a string (Go's view of a string). */
+/** utf8 returns the UTF-8 bytes of a string (Go's view of a string; escaped raw bytes come back as bytes). */
 export function utf8(s: string): Uint8Array {
-  return utf8Encoder.encode(s);
+  return stringBytes(s);
 }
 
-/** fromUtf8 decodes UTF-8 bytes to a string (invalid sequences become U+FFFD). */
+/** fromUtf8 is Go's string(b): invalid UTF-8 bytes are kept as escapes (see stringFromBytes in lib/go). */
 export function fromUtf8(b: Uint8Array): string {
-  return utf8Decoder.decode(b);
+  return stringFromBytes(b);
 }
 
 /** byteLen is Go's `len(s)` for a string: its length in UTF-8 bytes. */
@@ -37,7 +36,8 @@ export function byteLen(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    // A lone U+DC80–U+DCFF is one raw byte of a string that is not valid UTF-8.
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xdc80 && c <= 0xdcff ? 1 : c < 0x10000 ? 3 : 4;
   }
   return n;
 }

@@ -18,6 +18,8 @@ import {
   sprint,
   sprintf,
   sprintln,
+  stringBytes,
+  stringFromBytes,
   typedSlice,
 } from '../go';
 import { assignable, canBeNil, isTrue, NO_VALUE, type Val, zeroValue } from './value';
@@ -29,9 +31,6 @@ export interface Builtin {
   readonly variadic?: boolean;
   readonly fn: (...args: Val[]) => Val;
 }
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** indirectInterface turns a nil interface into no value (Go's indirectInterface). */
 function indirect(v: Val): Val {
@@ -201,7 +200,7 @@ function index(item: Val, ...indexes: Val[]): Val {
     const idx = indirect(raw);
     if (v === null) throw new GoError('index of nil pointer');
     if (typeof v === 'string') {
-      const bytes = encoder.encode(v);
+      const bytes = stringBytes(v);
       const x = indexArg(idx, bytes.length);
       // Go: reflect panics on an index equal to the length.
       if (x >= bytes.length) throw new GoPanic('reflect: string index out of range');
@@ -232,7 +231,7 @@ function slice(item: Val, ...indexes: Val[]): Val {
   let bytes: Uint8Array | undefined;
   if (typeof v === 'string') {
     if (indexes.length === 3) throw new GoError('cannot 3-index slice a string');
-    bytes = encoder.encode(v);
+    bytes = stringBytes(v);
     len = bytes.length;
   } else if (Array.isArray(v) || v instanceof Uint8Array) len = v.length;
   else throw new GoError(`can't slice item of type ${typeName(v)}`);
@@ -243,7 +242,7 @@ function slice(item: Val, ...indexes: Val[]): Val {
   if (idx[0]! > idx[1]!) throw new GoError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!)
     throw new GoError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (bytes) return decoder.decode(bytes.subarray(idx[0], idx[1]));
+  if (bytes) return stringFromBytes(bytes.subarray(idx[0], idx[1]));
   if (v instanceof Uint8Array) return v.slice(idx[0], idx[1]);
   return typedSlice((v as GoValue[]).slice(idx[0], idx[1]), sliceType(v as GoValue[]));
 }
@@ -252,7 +251,7 @@ function slice(item: Val, ...indexes: Val[]): Val {
 function length(item: Val): Val {
   if (item === NO_VALUE) throw new GoPanic('reflect: call of reflect.Value.Type on zero Value');
   if (item === null) throw new GoError('len of nil pointer');
-  if (typeof item === 'string') return new GoInt(BigInt(encoder.encode(item).length));
+  if (typeof item === 'string') return new GoInt(BigInt(stringBytes(item).length));
   if (Array.isArray(item) || item instanceof Uint8Array) return new GoInt(BigInt(item.length));
   if (item instanceof GoMap) return new GoInt(BigInt(item.size));
   throw new GoError(`len of type ${goTypeName(item)}`);
@@ -369,7 +368,7 @@ export function jsEscape(s: string): string {
 /** queryEscape is url.QueryEscape. */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of encoder.encode(s)) {
+  for (const b of stringBytes(s)) {
     const c = String.fromCharCode(b);
     if (
       (b >= 48 && b <= 57) ||
