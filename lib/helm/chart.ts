@@ -127,8 +127,9 @@ export function loadChart(files: ChartFile[]): Chart {
   if (ignoreFile) rules = HelmIgnore.parse(text(ignoreFile.data));
   rules.withDefaults();
   const kept: ChartFile[] = [];
+  const dirs = new Map<string, boolean>();
   for (const f of files) {
-    if (isPathIgnored(rules, f.path)) continue;
+    if (isPathIgnored(rules, f.path, dirs)) continue;
     if (f.data.length > maxFileSize) {
       const base = f.path.slice(f.path.lastIndexOf('/') + 1);
       throw new HelmError(`chart file "${base}" is larger than the maximum file size ${maxFileSize}`);

@@ -195,30 +195,28 @@ export class HelmIgnore {
    */
   ignores(path: string, isDir: boolean): boolean {
     if (path === '' || path === '.' || path === './') return false;
+    // The path and its base name as code points, made once for all rules.
+    let full: number[] | undefined;
+    let base: number[] | undefined;
+    const subject = (r: IgnoreRule) =>
+      r.mode === 'base' ? (base ??= codePoints(baseName(path))) : (full ??= codePoints(path));
     for (const r of this.rules) {
       if (r.negate) {
         // Helm: a negated rule ignores every path it does not match (and every file when it names a
         // directory); a path it matches goes on to the next rule.
         if (r.mustDir && !isDir) return true;
-        if (!matchRule(r, path)) return true;
+        if (!r.tokens || !matchTokens(r.tokens, 0, subject(r), 0)) return true;
         continue;
       }
       if (r.mustDir && !isDir) continue;
-      if (matchRule(r, path)) return true;
+      if (r.tokens && matchTokens(r.tokens, 0, subject(r), 0)) return true;
     }
     return false;
   }
 }
 
-function matchRule(r: IgnoreRule, path: string): boolean {
-  if (!r.tokens) return false;
-  const subject = r.mode === 'base' ? baseName(path) : path;
-  return matchTokens(
-    r.tokens,
-    0,
-    Array.from(subject, (c) => c.codePointAt(0) ?? 0),
-    0,
-  );
+function codePoints(s: string): number[] {
+  return Array.from(s, (c) => c.codePointAt(0) ?? 0);
 }
 
 /** baseName is Go's `filepath.Base` for `/`-separated paths. */
@@ -231,12 +229,20 @@ function baseName(path: string): string {
 
 /**
  * isPathIgnored applies a rule set to a list of file paths the way Helm's directory walk does: a
- * file is kept when none of its parent directories and not the file itself is ignored.
+ * file is kept when none of its parent directories and not the file itself is ignored. `dirs`, shared
+ * across the files of one chart, remembers each directory's answer (a chart has few directories).
  */
-export function isPathIgnored(rules: HelmIgnore, path: string): boolean {
-  const parts = path.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    if (rules.ignores(parts.slice(0, i).join('/'), true)) return true;
+export function isPathIgnored(rules: HelmIgnore, path: string, dirs?: Map<string, boolean>): boolean {
+  let end = path.indexOf('/');
+  while (end >= 0) {
+    const dir = path.slice(0, end);
+    let ignored = dirs?.get(dir);
+    if (ignored === undefined) {
+      ignored = rules.ignores(dir, true);
+      dirs?.set(dir, ignored);
+    }
+    if (ignored) return true;
+    end = path.indexOf('/', end + 1);
   }
   return rules.ignores(path, false);
 }
