@@ -103,16 +103,22 @@ function listFiles(dir) {
   // A folder without Chart.yaml is no chart: do not walk it (helm stops at the missing Chart.yaml too).
   if (!existsSync(join(base, 'Chart.yaml'))) return out;
   const walk = (d) => {
-    for (const e of readdirSync(d)) {
-      const p = join(d, e);
-      let st;
-      try {
-        st = statSync(p);
-      } catch {
-        continue;
+    // Entry types come with the listing; only symbolic links need a stat (helm follows them).
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      let dir = e.isDirectory();
+      let file = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          dir = st.isDirectory();
+          file = st.isFile();
+        } catch {
+          continue;
+        }
       }
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(relative(base, p).split('\\').join('/'));
+      if (dir) walk(p);
+      else if (file) out.push(relative(base, p).split('\\').join('/'));
     }
   };
   walk(base);
