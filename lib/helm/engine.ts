@@ -180,8 +180,9 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
     tpl(text, data) {
       const parent = ctx.sets[ctx.sets.length - 1]!;
       const t = parent.clone();
+      let tree: ReturnType<TemplateSet['parse']>;
       try {
-        t.parse('gotpl', text);
+        tree = t.parse('gotpl', text);
       } catch (e) {
         if (e instanceof TemplateError)
           throw goError(`cannot parse template ${quoteString(text)}: ${e.message}`, e);
@@ -190,7 +191,9 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
       ctx.sets.push(t);
       try {
         // Helm: the tpl result has `<no value>` removed, like a rendered file.
-        return t.execute('gotpl', data, execOptions(ctx)).replaceAll('<no value>', '');
+        // Helm: t.New("gotpl").Parse(text).Execute runs the text just parsed, even when it is empty
+        // and so did not replace an enclosing tpl's "gotpl" in the set.
+        return t.execute('gotpl', data, execOptions(ctx), tree).replaceAll('<no value>', '');
       } catch (e) {
         if (e instanceof TemplateError) {
           throw goError(`error during tpl function execution for ${quoteString(text)}: ${e.message}`, e);

@@ -103,8 +103,11 @@ export class TemplateSet {
     this.rightDelim = options?.rightDelim ?? '}}';
   }
 
-  /** parse parses text as the template `name` into the set; throws ParseError. */
-  parse(name: string, text: string): void {
+  /**
+   * parse parses text as the template `name` into the set and returns the tree parsed for `name`
+   * (also when, being empty, it did not replace an existing `name` in the set); throws ParseError.
+   */
+  parse(name: string, text: string): Tree | undefined {
     const funcs = this.funcs;
     const parsed = parse(name, text, {
       leftDelim: this.leftDelim,
@@ -120,6 +123,7 @@ export class TemplateSet {
       if (isEmptyTree(tree.root) && this.lookup(n) !== undefined) continue;
       this.own.set(n, tree);
     }
+    return parsed.get(name);
   }
 
   /** has reports whether the set holds a template of that name. */
@@ -161,9 +165,12 @@ export class TemplateSet {
     return c;
   }
 
-  /** execute runs the named template with data and returns its output; throws TemplateError. */
-  execute(name: string, data: GoValue, options?: ExecOptions): string {
-    const tree = this.lookup(name);
+  /**
+   * execute runs the named template with data and returns its output; throws TemplateError. With
+   * `tree`, that tree runs under the name instead of the set's template (Go's Template.Execute on a
+   * template made by New(name) whose empty text did not replace `name` in the set).
+   */
+  execute(name: string, data: GoValue, options?: ExecOptions, tree = this.lookup(name)): string {
     if (tree === undefined) {
       const msg = `template: no template ${quoteString(name)} associated with template ${quoteString(this.name)}`;
       throw new ExecError(msg, { code: 'undefined-template', templateName: name, line: 0, detail: msg });
