@@ -35,6 +35,9 @@ const bundle = join(root, '.cache', 'cli', 'chart-studio.cjs');
 const codeCacheFor = (source) =>
   `${bundle}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.v8cache`;
 
+// The bundle's inputs (from esbuild's metafile), so a run checks the age of just those files.
+const inputsList = `${bundle}.inputs.json`;
+
 function newestSource(dir) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -46,10 +49,30 @@ function newestSource(dir) {
   return newest;
 }
 
+/** bundleIsFresh reports whether no input of the bundle changed since it was built. */
+function bundleIsFresh(built) {
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsList, 'utf8'));
+  } catch {
+    const libDir = join(root, 'lib');
+    return !existsSync(libDir) || newestSource(libDir) <= built;
+  }
+  for (const input of inputs) {
+    let st;
+    try {
+      st = statSync(join(root, input));
+    } catch {
+      return false; // a source was removed or renamed: rebuild
+    }
+    if (st.mtimeMs > built) return false;
+  }
+  return true;
+}
+
 async function ensureBundle() {
   const built = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-  const libDir = join(root, 'lib');
-  if (built > 0 && (!existsSync(libDir) || newestSource(libDir) <= built)) return;
+  if (built > 0 && bundleIsFresh(built)) return;
   let esbuild;
   try {
     esbuild = await import('esbuild');
@@ -59,7 +82,7 @@ async function ensureBundle() {
   }
   mkdirSync(dirname(bundle), { recursive: true });
   const tmp = `${bundle}.${process.pid}.tmp.cjs`;
-  await esbuild.build({
+  const result = await esbuild.build({
     stdin: {
       contents: "export { runTemplateCommand } from './lib/helm/index.ts';",
       resolveDir: root,
@@ -75,7 +98,13 @@ async function ensureBundle() {
     tsconfig: join(root, 'tsconfig.json'),
     outfile: tmp,
     logLevel: 'error',
+    metafile: true,
+    absWorkingDir: root, // metafile paths are relative to it
   });
+  // Sources only (not node_modules, whose packages change through npm, which rewrites the lock file).
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
+  inputs.push('package-lock.json');
+  writeFileSync(inputsList, JSON.stringify(inputs));
   renameSync(tmp, bundle);
 }
 
