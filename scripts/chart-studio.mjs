@@ -102,7 +102,10 @@ async function ensureBundle() {
     absWorkingDir: root, // metafile paths are relative to it
   });
   // Sources only (not node_modules, whose packages change through npm, which rewrites the lock file).
-  const inputs = Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/'));
+  // (The entry, given as text above, is no file.)
+  const inputs = Object.keys(result.metafile.inputs).filter(
+    (p) => !p.startsWith('node_modules/') && p !== 'chart-studio-entry.ts',
+  );
   inputs.push('package-lock.json');
   writeFileSync(inputsList, JSON.stringify(inputs));
   renameSync(tmp, bundle);
