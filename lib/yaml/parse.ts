@@ -560,7 +560,11 @@ function goSyntaxMessage(
     l,
   ];
   const parser = (msg: string, l: number): [string, number] => [`yaml: ${where(l)}${msg}`, l];
-  const emptyKey = lines.findIndex((_, k) => k <= line && emptyKeyLine(lines, k));
+  // A line inside a quoted scalar that starts with `: ` is content, not an empty key.
+  const lineStart = (k: number) => lines.slice(0, k).reduce((n, l) => n + l.length + 1, 0);
+  const emptyKey = lines.findIndex(
+    (_, k) => k <= line && emptyKeyLine(lines, k) && !inUnclosedQuote(text, lineStart(k)),
+  );
   if (emptyKey >= 0) return parser('did not find expected key', emptyKey);
   const lineEnd = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
   const tabAfter = lines.findIndex((l, k) => k <= line && (/^ *(- *)*[-?]\t/.test(l) || /^ *:\t/.test(l)));
@@ -1069,7 +1073,11 @@ export function decodeDocuments(
     const blocks = events.filter(
       (e): e is ScalarEvent =>
         e.type === EVENT_ID.SCALAR &&
-        (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK),
+        // A continuation line of a quoted scalar starting with `: ` is content, not an empty key.
+        (e.style === SCALAR_STYLE.LITERAL_BLOCK ||
+          e.style === SCALAR_STYLE.FOLDED_BLOCK ||
+          e.style === SCALAR_STYLE.SINGLE_QUOTED ||
+          e.style === SCALAR_STYLE.DOUBLE_QUOTED),
     );
     let offset = 0;
     for (let k = 0; k < lines.length; k++) {
