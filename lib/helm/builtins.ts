@@ -425,7 +425,9 @@ export function filesOf(chart: Chart): [string, Uint8Array][] {
 export function compileGlob(pattern: string): RegExp | null {
   const chars = [...pattern];
   let i = 0;
-  const esc = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  // A `-` is escaped only inside a class: `\-` outside one is a syntax error in a `u` RegExp.
+  const esc = (c: string) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  const escClass = (c: string) => c.replace(/[\\^\]-]/g, '\\$&');
   const parse = (inAlt: boolean): string | null => {
     let out = '';
     while (i < chars.length) {
@@ -458,9 +460,9 @@ export function compileGlob(pattern: string): RegExp | null {
           if (chars[i] === '-' && chars[i + 1] !== undefined && chars[i + 1] !== ']') {
             const hi = chars[i + 1]!;
             if (hi < d) return null;
-            cls += `${esc(d)}-${esc(hi)}`;
+            cls += `${escClass(d)}-${escClass(hi)}`;
             i += 2;
-          } else cls += esc(d);
+          } else cls += escClass(d);
         }
         if (!closed || cls === '') return null;
         out += neg ? `[^${cls}]` : `[${cls}]`;
