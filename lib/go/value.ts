@@ -73,6 +73,11 @@ export function isUnsigned(t: IntType): boolean {
  */
 export class GoMap extends Map<string, GoValue> {
   methods: Readonly<Record<string, GoFuncValue>> | undefined;
+  /**
+   * isNil marks a nil map of a definite type (Go: `map[string]string(nil)`, e.g. `.Chart.Annotations`
+   * when Chart.yaml has none): it prints `map[]`, has length 0, and encodes to JSON as `null`.
+   */
+  isNil = false;
   private type: string;
   private elem: string;
   constructor(
@@ -102,6 +107,13 @@ export class GoMap extends Map<string, GoValue> {
     const m = this.methods;
     return m !== undefined && Object.hasOwn(m, name) ? m[name] : undefined;
   }
+}
+
+/** nilMap returns a nil map of the given Go map type. */
+export function nilMap(goType: string): GoMap {
+  const m = new GoMap(null, goType);
+  m.isNil = true;
+  return m;
 }
 
 function elemTypeOf(goType: string): string {

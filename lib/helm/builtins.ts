@@ -8,6 +8,7 @@ import {
   type GoFuncValue,
   GoInt,
   GoMap,
+  nilMap,
   GoObject,
   GoPanic,
   type GoValue,
@@ -291,7 +292,9 @@ function strings(list: readonly string[] | undefined): GoValue[] {
 export function chartMetadataMap(chart: Chart, isRoot: boolean): GoMap {
   const md = chart.metadata;
   const annotations =
-    md.annotations === undefined ? null : new GoMap(Object.entries(md.annotations), 'map[string]string');
+    md.annotations === undefined
+      ? nilMap('map[string]string')
+      : new GoMap(Object.entries(md.annotations), 'map[string]string');
   return new GoMap([
     ['Name', md.name],
     ['Home', md.home ?? ''],

@@ -128,6 +128,8 @@ export function encodeJson(v: GoValue, opts: EncodeJsonOptions = {}): string {
       return '[' + pad + x.map((e) => enc(e, depth + 1)).join(',' + pad) + '\n' + indent.repeat(depth) + ']';
     }
     if (x instanceof GoMap) {
+      // Go: encoding/json writes a nil map as null.
+      if (x.isNil) return 'null';
       if (x.size === 0) return '{}';
       // Go: a struct's fields (GoObject.toJSONValue gives a map typed 'struct') keep declaration order.
       const keys = x.goType === 'struct' ? [...x.keys()] : [...x.keys()].sort(compareKeys);

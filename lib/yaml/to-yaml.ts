@@ -57,6 +57,8 @@ export function jsonNode(v: GoValue): ENode {
   if (v instanceof GoInt) return { kind: 'plain', text: v.value.toString() };
   if (Array.isArray(v)) return { kind: 'seq', items: v.map(jsonNode) };
   if (v instanceof GoMap) {
+    // Go: the JSON step writes a nil map as null.
+    if (v.isNil) return { kind: 'plain', text: 'null' };
     const entries = new Map<string, ENode>();
     for (const [k, x] of v) {
       // Go (yaml.v2): a raw NEL makes the JSON key a multi-line simple key, which fails to parse.
