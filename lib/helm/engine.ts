@@ -40,6 +40,8 @@ export class TemplateRenderError extends Error {
 export interface RenderOptions {
   now?: () => Date;
   random?: () => number;
+  /** timeZone is the IANA zone date functions use as Go's time.Local (default 'UTC'). */
+  timeZone?: string;
   /** maxSteps bounds execution (actions and iterations) so runaway templates stop. */
   maxSteps?: number;
 }
@@ -125,6 +127,7 @@ function outsideRender(): never {
 const idleCalls: HelmCalls = {
   now: () => new Date(),
   random: Math.random,
+  timeZone: () => 'UTC',
   include: outsideRender,
   tpl: outsideRender,
 };
@@ -148,6 +151,7 @@ function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
   return {
     now: opts.now ?? (() => new Date()),
     random: opts.random ?? Math.random,
+    timeZone: () => opts.timeZone ?? 'UTC',
     include(name, data) {
       const set = ctx.sets[ctx.sets.length - 1]!;
       const n = ctx.includedNames.get(name);

@@ -5,6 +5,7 @@ import { helmFuncs } from './functions';
 const funcs = helmFuncs(() => ({
   now: () => new Date(0),
   random: () => 0,
+  timeZone: () => 'UTC',
   include: () => {
     throw new Error('not used');
   },

@@ -27,6 +27,8 @@ import { warnWrap } from './errors-format';
 export interface HelmCalls {
   now: () => Date;
   random: () => number;
+  /** timeZone is Go's time.Local for date functions (Helm: the TZ of the process). */
+  timeZone: () => string;
   include: (name: string, data: GoValue) => string;
   tpl: (text: string, data: GoValue) => string;
 }
@@ -45,7 +47,11 @@ function message(e: unknown): string {
  */
 export function helmFuncs(calls: () => HelmCalls): FuncMap {
   const funcs: FuncMap = {
-    ...sprigFuncs({ now: () => calls().now(), random: () => calls().random() }),
+    ...sprigFuncs({
+      now: () => calls().now(),
+      random: () => calls().random(),
+      timeZone: () => calls().timeZone(),
+    }),
   };
   // Helm: env and expandenv are removed (`function "env" not defined` at parse time).
   delete funcs.env;

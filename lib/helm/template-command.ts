@@ -48,6 +48,8 @@ export interface TemplateOptions {
   now?: () => Date;
   /** random is the randomness of `rand*`/`uuidv4`/key generation (default Math.random). */
   random?: () => number;
+  /** timeZone is the IANA time zone of date functions, Go's time.Local (default 'UTC'; the CLI reads TZ). */
+  timeZone?: string;
   /** maxSteps bounds template execution so a runaway template stops with an error. */
   maxSteps?: number;
 }
@@ -670,11 +672,28 @@ export function runTemplateCommand(
     const chartPath = absolutePath(chartRef.trim(), cwd);
     const chart = source.kind === 'dir' ? loadDir(source.files, chartPath) : loadFile(source.data, chartPath);
     options.namespace = last('namespace') || host.env.HELM_NAMESPACE || 'default';
+    options.timeZone ??= localZone(host.env.TZ);
     return done(templateLoaded(run, chart, userValues, name, caps, options));
   } catch (e) {
     if (e instanceof Failure) return done(fail(run, e.info));
     if (e instanceof HelmError) return done(fail(run, { message: e.message }));
     throw e;
+  }
+}
+
+/**
+ * localZone is Go's time.Local for a TZ value: unset → the system's zone, "" → UTC, a known IANA
+ * name → that zone, anything else → UTC (Go falls back to UTC when it cannot load the zone).
+ */
+function localZone(tz: string | undefined): string {
+  if (tz === undefined) return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const name = tz.startsWith(':') ? tz.slice(1) : tz;
+  if (name === '' || name === 'UTC') return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name;
+  } catch {
+    return 'UTC';
   }
 }
 

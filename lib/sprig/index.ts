@@ -37,7 +37,8 @@ export {
 export interface SprigOptions {
   now?: () => Date;
   random?: () => number /* [0,1) */;
-  timeZone?: string;
+  /** timeZone is Go's `time.Local` as an IANA name ('UTC' by default), or a function read on every call. */
+  timeZone?: string | (() => string);
 }
 
 /** NON_HERMETIC names the functions whose output depends on the clock, randomness or the network. */
@@ -75,10 +76,13 @@ export const NON_HERMETIC: ReadonlySet<string> = new Set([
 
 /** sprigFuncs returns sprig's full function map (Helm removes and overrides some; see lib/helm). */
 export function sprigFuncs(options: SprigOptions = {}): FuncMap {
+  const zone = options.timeZone ?? 'UTC';
   const env: SprigEnv = {
     now: options.now ?? (() => new Date()),
     random: options.random ?? secureRandom,
-    timeZone: options.timeZone ?? 'UTC',
+    get timeZone() {
+      return typeof zone === 'function' ? zone() : zone;
+    },
   };
   return {
     ...stringFuncs(env),
