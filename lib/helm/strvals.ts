@@ -337,11 +337,12 @@ class Parser {
 
   keyIndex(): number {
     const { v, eof } = runesUntil(this.sc, ']', this.kind !== 'literal');
+    // Go: the EOF is wrapped with %w ("error parsing index: EOF"), and parse() ends without an error on
+    // anything that errors.Is io.EOF: an unclosed `[` at the end of the expression is ignored.
+    if (eof) throw new EOF();
     try {
-      if (eof) throw new EOF();
       return atoi(v);
     } catch (e) {
-      if (e instanceof EOF) throw new HelmError('error parsing index: EOF');
       throw new HelmError(`error parsing index: ${(e as Error).message}`);
     }
   }
