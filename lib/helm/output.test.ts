@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GoInt, GoMap, type GoValue } from '../go';
-import { decodeHead, filepathMatch, type Manifest, showOnly, sortByKind, splitManifests } from './output';
+import {
+  byteCompare,
+  decodeHead,
+  filepathMatch,
+  type Manifest,
+  showOnly,
+  sortByKind,
+  splitManifests,
+} from './output';
 
 describe('splitManifests', () => {
   // Quirks from ENGINE.md §6 (verified with helm v4.1.4).
@@ -15,6 +23,22 @@ describe('splitManifests', () => {
     { name: 'only separators', input: '---\n---\n', want: ['---'] },
   ];
   for (const { name, input, want } of cases) it(name, () => expect(splitManifests(input)).toEqual(want));
+});
+
+describe('byteCompare', () => {
+  // Go's sort.Strings order: UTF-8 bytes (U+FFFF is EF BF BF, U+1F600 is F0 9F 98 80).
+  const cases: { name: string; input: [string, string]; want: number }[] = [
+    { name: 'equal', input: ['templates/a.yaml', 'templates/a.yaml'], want: 0 },
+    { name: 'ASCII order', input: ['templates/a.yaml', 'templates/b.yaml'], want: -1 },
+    { name: 'upper case before lower case', input: ['Z', 'a'], want: -1 },
+    { name: 'prefix first', input: ['templates/svc', 'templates/svc0'], want: -1 },
+    { name: 'longer after', input: ['abc', 'ab'], want: 1 },
+    { name: 'accented letter after ASCII', input: ['\u00e9', 'z'], want: 1 },
+    { name: 'U+FFFF before an emoji (UTF-16 order says the opposite)', input: ['\uffff', '😀'], want: -1 },
+    { name: 'emoji after U+E000', input: ['a😀', 'a\ue000'], want: 1 },
+    { name: 'emojis by code point', input: ['😀', '😁'], want: -1 },
+  ];
+  for (const { name, input, want } of cases) it(name, () => expect(byteCompare(...input)).toBe(want));
 });
 
 describe('filepathMatch', () => {

@@ -190,9 +190,14 @@ function structEntries(m: GoMap, fields: readonly string[]): [string, GoValue][]
   return out;
 }
 
+const surrogate = /[\uD800-\uDFFF]/;
+
 /** byteCompare orders strings by their UTF-8 bytes, as Go's sort.Strings does. */
 export function byteCompare(a: string, b: string): number {
   if (a === b) return 0;
+  // Without surrogate pairs, JavaScript's own UTF-16 order is code point order, which is UTF-8 byte
+  // order; the loop below is only needed for characters beyond U+FFFF (and is slow on long paths).
+  if (!surrogate.test(a) && !surrogate.test(b)) return a < b ? -1 : 1;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const ca = a.codePointAt(i)!;
