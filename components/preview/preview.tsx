@@ -105,29 +105,65 @@ function Findings({ findings }: { findings: readonly RenderFinding[] }) {
   );
 }
 
+/** ManifestDoc is one document of the output; it re-renders only when its text, findings or visibility change. */
+const ManifestDoc = memo(function ManifestDoc(props: {
+  id: string;
+  kind: string;
+  name: string;
+  text: string;
+  hidden: boolean;
+  findings: readonly RenderFinding[];
+}) {
+  return (
+    <article
+      id={props.id}
+      className="manifest"
+      hidden={props.hidden}
+      aria-label={`${props.kind} ${props.name}`}
+    >
+      <Findings findings={props.findings} />
+      <pre className="manifest__text" data-testid="manifest-text">
+        {props.text}
+      </pre>
+    </article>
+  );
+});
+
+const noFindings: readonly RenderFinding[] = [];
+
 /** Preview renders the status line, the error (if any), the filter, the manifest list and the documents. */
 export const Preview = memo(function Preview(props: PreviewProps) {
   const { status, shown, failure, pending } = props;
   const [filter, setFilter] = useState('');
+  // Split once per output text: the findings arriving later for the same text do not split it again.
+  const stdout = shown?.exitCode === 0 ? shown.stdout : '';
   const docs = useMemo(
     () =>
-      splitOutput(shown?.exitCode === 0 ? shown.stdout : '').map((d, i) => ({
+      splitOutput(stdout).map((d, i) => ({
         ...d,
         id: `doc-${i}-${slug(d.source)}`,
       })),
-    [shown],
+    [stdout],
   );
   const needle = filter.trim().toLowerCase();
   const visible = (d: (typeof docs)[number]) =>
     needle === '' || `${d.source} ${d.kind} ${d.name}`.toLowerCase().includes(needle);
   const stale = failure !== null && shown !== null && shown !== failure && shown.exitCode === 0;
-  const findingsFor = (source: string, kind: string, name: string) =>
-    (shown?.findings ?? []).filter(
-      (f) =>
-        (f.path === source || source.endsWith(f.path)) &&
-        (!f.kind || f.kind === kind) &&
-        (!f.name || f.name === name),
-    );
+  const allFindings = shown?.findings ?? noFindings;
+  // Each document's findings, the same empty list when it has none (so its ManifestDoc is not re-rendered).
+  const docFindings = useMemo(
+    () =>
+      docs.map((d) => {
+        const list = allFindings.filter(
+          (f) =>
+            (f.path === d.source || d.source.endsWith(f.path)) &&
+            (!f.kind || f.kind === d.kind) &&
+            (!f.name || f.name === d.name),
+        );
+        return list.length === 0 ? noFindings : list;
+      }),
+    [docs, allFindings],
+  );
 
   let statusText: string;
   if (status.state === 'unavailable') statusText = `Render engine unavailable: ${status.message}`;
@@ -200,19 +236,16 @@ export const Preview = memo(function Preview(props: PreviewProps) {
         data-stale={stale ? 'true' : 'false'}
         aria-describedby="preview-title"
       >
-        {docs.map((d) => (
-          <article
+        {docs.map((d, i) => (
+          <ManifestDoc
             key={d.id}
             id={d.id}
-            className="manifest"
+            kind={d.kind}
+            name={d.name}
+            text={d.text}
             hidden={!visible(d)}
-            aria-label={`${d.kind} ${d.name}`}
-          >
-            <Findings findings={findingsFor(d.source, d.kind, d.name)} />
-            <pre className="manifest__text" data-testid="manifest-text">
-              {d.text}
-            </pre>
-          </article>
+            findings={docFindings[i] ?? noFindings}
+          />
         ))}
       </section>
     </section>

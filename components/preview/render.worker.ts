@@ -16,6 +16,10 @@ const scope = globalThis as unknown as {
 let chart: Chart | null = null;
 const pending = new Map<string, { id: number; options: RenderOptions }>();
 let scheduled = false;
+/** checks holds, per key, the timer of the Kubernetes checks waiting for a pause in the edits. */
+const checks = new Map<string, ReturnType<typeof setTimeout>>();
+// The checks (~12 ms) run once the edits pause, so they never hold up the render of the next keystroke.
+const CHECK_DELAY_MS = 120;
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
@@ -70,11 +74,15 @@ function flush(): void {
     post({ type: 'result', id, key, output });
     if (output.exitCode === 0) {
       const docs = output.manifests.map((m) => ({ path: m.path, text: m.text }));
-      // Checks run after the preview is out, and only when no newer render for this key is waiting.
-      setTimeout(() => {
-        if (pending.has(key)) return;
-        post({ type: 'findings', id, key, findings: checkManifests(docs) });
-      }, 0);
+      // Checks run after the preview is out, and only when no newer render for this key came meanwhile.
+      checks.set(
+        key,
+        setTimeout(() => {
+          checks.delete(key);
+          if (pending.has(key)) return;
+          post({ type: 'findings', id, key, findings: checkManifests(docs) });
+        }, CHECK_DELAY_MS),
+      );
     }
   }
 }
@@ -91,6 +99,11 @@ scope.onmessage = (e) => {
     return;
   }
   pending.set(msg.key, { id: msg.id, options: msg.options });
+  const waiting = checks.get(msg.key);
+  if (waiting !== undefined) {
+    clearTimeout(waiting);
+    checks.delete(msg.key);
+  }
   if (!scheduled && chart) {
     scheduled = true;
     setTimeout(flush, 0);

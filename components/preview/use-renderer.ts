@@ -16,6 +16,17 @@ function takeEarlyWorker(): Worker | null {
   return w;
 }
 
+function sameOptions(a: RenderOptions, b: RenderOptions): boolean {
+  return (
+    a.releaseName === b.releaseName &&
+    a.namespace === b.namespace &&
+    a.valueFiles.length === b.valueFiles.length &&
+    a.valueFiles.every((t, i) => t === b.valueFiles[i]) &&
+    a.valueFileNames.length === b.valueFileNames.length &&
+    a.valueFileNames.every((t, i) => t === b.valueFileNames[i])
+  );
+}
+
 function startResults(initial: RenderResult | null): Record<string, RenderResult> {
   const start: Record<string, RenderResult> = {};
   if (initial) start.current = initial;
@@ -36,7 +47,7 @@ export interface RenderResult {
 
 /**
  * useRenderer starts the worker, sends it the chart once, and returns `request(key, options)`:
- * requests are coalesced to one per key per animation frame (the latest wins), and `results[key]`
+ * each request goes to the worker at once (it renders only the latest per key), and `results[key]`
  * holds the newest answer.
  */
 export function useRenderer(files: readonly ChartBytes[], initial: RenderResult | null = null) {
@@ -47,7 +58,7 @@ export function useRenderer(files: readonly ChartBytes[], initial: RenderResult 
   const queued = useRef(new Map<string, RenderOptions>());
   const sent = useRef(new Map<number, RenderOptions>());
   const latestId = useRef(new Map<string, number>());
-  const frame = useRef<number | null>(null);
+  const lastSent = useRef(new Map<string, RenderOptions>());
   const nextId = useRef(1);
 
   useEffect(() => {
@@ -59,6 +70,7 @@ export function useRenderer(files: readonly ChartBytes[], initial: RenderResult 
       return;
     }
     workerRef.current = worker;
+    lastSent.current.clear();
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === 'ready') setStatus({ state: 'ready' });
@@ -88,34 +100,36 @@ export function useRenderer(files: readonly ChartBytes[], initial: RenderResult 
     };
   }, [files]);
 
-  const flush = useCallback(() => {
-    frame.current = null;
-    const worker = workerRef.current;
-    if (!worker) return;
-    for (const [key, options] of queued.current) {
-      const id = nextId.current++;
-      sent.current.set(id, options);
-      latestId.current.set(key, id);
-      const message: ToWorker = { type: 'render', id, key, options };
-      worker.postMessage(message);
-    }
-    queued.current.clear();
+  const send = useCallback((worker: Worker, key: string, options: RenderOptions) => {
+    // The same options as the request just sent for this key: its answer is on its way.
+    const last = lastSent.current.get(key);
+    if (last && sameOptions(last, options)) return;
+    lastSent.current.set(key, options);
+    const id = nextId.current++;
+    sent.current.set(id, options);
+    latestId.current.set(key, id);
+    const message: ToWorker = { type: 'render', id, key, options };
+    worker.postMessage(message);
   }, []);
 
   const request = useCallback(
     (key: string, options: RenderOptions) => {
-      queued.current.set(key, options);
-      if (frame.current === null) frame.current = requestAnimationFrame(flush);
+      const worker = workerRef.current;
+      // Sent at once, not on the next frame: a frame's wait was most of a keystroke's latency.
+      // The worker coalesces a burst of requests for one key to the latest.
+      if (worker) send(worker, key, options);
+      else queued.current.set(key, options);
     },
-    [flush],
+    [send],
   );
 
   useEffect(() => {
     // Requests made before the worker existed go out as soon as it does.
-    if (status.state === 'ready' && queued.current.size > 0 && frame.current === null) {
-      frame.current = requestAnimationFrame(flush);
-    }
-  }, [status, flush]);
+    const worker = workerRef.current;
+    if (status.state !== 'ready' || !worker || queued.current.size === 0) return;
+    for (const [key, options] of queued.current) send(worker, key, options);
+    queued.current.clear();
+  }, [status, send]);
 
   return { status, results, request };
 }

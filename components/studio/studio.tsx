@@ -3,7 +3,7 @@
  * Studio is the whole studio: release and environments on top, the form and the YAML editor as two views
  * of the same values, and the preview (or the changes, or a comparison) beside them.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ExportPanel } from '@/components/export';
 import { Preview } from '@/components/preview/preview';
 import type { RenderOutput } from '@/components/preview/protocol';
@@ -64,13 +64,18 @@ export function Studio({
     }
   }, [chartFiles]);
 
-  const parsed = useMemo(() => parseValues(env.overlay), [env.overlay]);
+  // The form, its schema checks and the YAML problems follow the overlay in a deferred render: a keystroke's
+  // urgent render only sends the render request, and the form catches up while the worker renders.
+  const formEnv = useDeferredValue(env);
+  const parsed = useMemo(() => parseValues(formEnv.overlay), [formEnv.overlay]);
   const values = useMemo(() => (parsed.ok ? mergeValues(defaults, parsed.values) : null), [parsed, defaults]);
   const lastGoodValues = useRef<{ env: string; values: PlainMap } | null>(null);
-  if (values) lastGoodValues.current = { env: env.name, values };
+  if (values) lastGoodValues.current = { env: formEnv.name, values };
   const formValues =
     values ??
-    (lastGoodValues.current?.env === env.name ? lastGoodValues.current.values : mergeValues(defaults, {}));
+    (lastGoodValues.current?.env === formEnv.name
+      ? lastGoodValues.current.values
+      : mergeValues(defaults, {}));
   const issues = useMemo(() => {
     if (!values) return {};
     const result = validateGatewayValues(values);
@@ -87,6 +92,17 @@ export function Studio({
   const envSecrets = state.secrets[env.name];
   const wanted = useMemo(() => renderOptions(doc, env.name, envSecrets), [doc, env.name, envSecrets]);
   useEffect(() => request('current', wanted), [request, wanted]);
+  const latestWanted = useRef(wanted);
+  latestWanted.current = wanted;
+  // An overlay edit asks for its render before React re-renders the studio (the request effect then finds
+  // the same options already sent).
+  const requestOverlay = useCallback(
+    (overlay: string) => {
+      const w = latestWanted.current;
+      request('current', { ...w, valueFiles: [overlay, ...w.valueFiles.slice(1)] });
+    },
+    [request],
+  );
 
   // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
   const current = results.current;
@@ -126,20 +142,23 @@ export function Studio({
         if (err instanceof OverlayEditError) return;
         throw err;
       }
+      if (next !== overlay) requestOverlay(next);
       dispatch({ type: 'editOverlay', env: name, overlay: next, key, at: Date.now() });
     },
-    [dispatch],
+    [dispatch, requestOverlay],
   );
   const onEditorChange = useCallback(
-    (text: string) =>
+    (text: string) => {
+      if (text !== latest.current.overlay) requestOverlay(text);
       dispatch({
         type: 'editOverlay',
         env: latest.current.name,
         overlay: text,
         key: 'editor',
         at: Date.now(),
-      }),
-    [dispatch],
+      });
+    },
+    [dispatch, requestOverlay],
   );
   const revealValuesLine = useCallback((line: number) => editor.current?.revealLine(line), []);
   const templateSource = useCallback((path: string) => chartText(chartFiles, path), [chartFiles]);
