@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // compare-charts.mjs runs every chart of a folder through our CLI and the real helm and compares them.
 // Each subfolder with a Chart.yaml is a chart; its cases are the default values and every ci/*.yaml|yml.
-//   node scripts/compare-charts.mjs work-charts [--filter NAME] [--verbose] [--jobs N] [--flags]
-// --flags adds, per chart, cases with --kube-version 1.27.0, --include-crds, --is-upgrade -n other and
-// --api-versions of common CRD groups (monitoring.coreos.com/v1, cert-manager.io/v1, …).
+//   node scripts/compare-charts.mjs work-charts [--filter NAME] [--verbose] [--jobs N] [--flags] [--case NAME]
+// --flags adds, per chart, cases with --kube-version 1.27.0 and 1.20.0, --include-crds, --is-upgrade -n other,
+// --api-versions of common CRD groups (monitoring.coreos.com/v1, cert-manager.io/v1, …) and `toggles`
+// (--set of keys many charts share: ingress, metrics, serviceMonitor, autoscaling, networkPolicy, pdb).
+// --case NAME keeps only the cases of that name (default, a ci file, or a --flags case).
 // Prints one line per case, a per-chart summary and "identical/total". Differing outputs are written to
 // DIR/.diff/<chart>--<case>.{helm,ours}. Exit code 0 when every case is identical, else 1.
 // (See scripts/fetch-charts.md for how the folder is assembled; nothing of it is committed.)
@@ -27,9 +29,20 @@ const filter = flag('--filter');
 const jobs = Number(flag('--jobs') ?? 2);
 const verbose = argv.includes('--verbose');
 const withFlags = argv.includes('--flags');
+const onlyCase = flag('--case');
 /** FLAG_CASES are the extra cases of --flags: a name and the arguments added to `helm template`. */
 const FLAG_CASES = [
   ['kube-1.27', ['--kube-version', '1.27.0']],
+  ['kube-1.20', ['--kube-version', '1.20.0']],
+  [
+    'toggles',
+    [
+      '--set',
+      'ingress.enabled=true,metrics.enabled=true,metrics.serviceMonitor.enabled=true,serviceMonitor.enabled=true',
+      '--set',
+      'autoscaling.enabled=true,networkPolicy.enabled=true,podDisruptionBudget.enabled=true,pdb.create=true',
+    ],
+  ],
   ['include-crds', ['--include-crds']],
   ['upgrade-ns', ['--is-upgrade', '-n', 'other']],
   [
@@ -117,7 +130,8 @@ const bin = await helmPath();
 const env = helmEnv();
 const diffDir = join(dir, '.diff');
 mkdirSync(diffDir, { recursive: true });
-const results = await mapLimit(cases, jobs, async (c) => {
+const selected = onlyCase ? cases.filter((c) => c.name === onlyCase) : cases;
+const results = await mapLimit(selected, jobs, async (c) => {
   const args = ['template', 'rel', join(dir, c.chart), ...c.args];
   const helm = await run(bin, args, env);
   const ours = await run(process.execPath, [cli, ...args], env);
