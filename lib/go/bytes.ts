@@ -79,3 +79,24 @@ export function stringBytes(s: string): Uint8Array {
   flush(s.length);
   return Uint8Array.from(out);
 }
+
+/**
+ * runes returns the code points of a string as Go's `range` over it yields them: surrogate pairs join,
+ * and an unpaired surrogate (an invalid byte, see above) reads as U+FFFD.
+ */
+export function runes(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  }
+  return out;
+}

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoMap, GoPanic, type GoValue, sliceMethods } from '../go';
-import {
-  base64Bytes,
-  compileGlob,
-  makeFiles,
-  makeRelease,
-  makeValues,
-  parseKubeVersion,
-  versionSet,
-} from './builtins';
+import { compileGlob, makeFiles, makeRelease, makeValues, parseKubeVersion, versionSet } from './builtins';
 
 describe('parseKubeVersion', () => {
   // Wants: `{{ .Capabilities.KubeVersion }}|.Version|.Major|.Minor` printed by helm v4.1.4 --kube-version X.
@@ -123,15 +115,4 @@ describe('.Release and APIVersions', () => {
     expect(has?.fn('apps/v1')).toBe(true);
     expect(has?.fn('apps')).toBe(false);
   });
-});
-
-describe('base64Bytes', () => {
-  const cases: { name: string; input: string; want: string }[] = [
-    { name: 'empty', input: '', want: '' },
-    { name: 'one pad', input: 'ab', want: 'YWI=' },
-    { name: 'two pads', input: 'a', want: 'YQ==' },
-    { name: 'no pad', input: 'abc', want: 'YWJj' },
-  ];
-  for (const { name, input, want } of cases)
-    it(name, () => expect(base64Bytes(enc.encode(input))).toBe(want));
 });

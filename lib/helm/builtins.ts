@@ -342,24 +342,6 @@ export function chartMetadataMap(chart: Chart, isRoot: boolean): GoMap {
   ]);
 }
 
-const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** base64Bytes is Go's base64.StdEncoding.EncodeToString. */
-export function base64Bytes(b: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += b64[n >> 18]! + b64[(n >> 12) & 63]! + b64[(n >> 6) & 63]! + b64[n & 63]!;
-  }
-  if (i < b.length) {
-    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
-    out += b64[n >> 18]! + b64[(n >> 12) & 63]!;
-    out += i + 1 < b.length ? `${b64[(n >> 6) & 63]!}=` : '==';
-  }
-  return out;
-}
-
 /** bytesToString is Go's string([]byte): invalid UTF-8 bytes are kept as escapes (see stringFromBytes). */
 export function bytesToString(b: Uint8Array): string {
   return stringFromBytes(b);

@@ -5,12 +5,11 @@
  *
  * Parsing happens once per set of template texts (cached); a render only executes.
  */
-import { GoError, GoMap, type GoValue, quoteString } from '../go';
+import { base64Encode, GoError, GoMap, type GoValue, quoteString } from '../go';
 import { type FuncMap, sprigFuncs } from '../sprig';
 import { ExecError, type ExecOptions, TemplateError, TemplateSet } from '../template';
 import { marshalYaml, toYaml } from '../yaml';
 import {
-  base64Bytes,
   type Capabilities,
   chartMetadataMap,
   filesOf,
@@ -290,7 +289,7 @@ const filesCache = new WeakMap<object, GoMap>();
 function filesFor(chart: Chart): GoMap {
   let f = filesCache.get(chart.files);
   if (!f) {
-    f = makeFiles(filesOf(chart), { toYaml, base64: base64Bytes });
+    f = makeFiles(filesOf(chart), { toYaml, base64: base64Encode });
     filesCache.set(chart.files, f);
   }
   return f;

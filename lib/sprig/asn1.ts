@@ -1,5 +1,6 @@
 /** Minimal ASN.1 DER encoding/decoding and PEM framing for keys and X.509 certificates. */
-import { base64Decode, base64Encode } from './encoding';
+import { base64Encode } from '../go';
+import { base64Decode } from './encoding';
 
 /** Der is an encoded DER element. */
 export type Der = Uint8Array;

@@ -3,11 +3,11 @@
  * (`derivePassword`), bcrypt (`bcrypt`, `htpasswd`), AES-256-CBC (`encryptAES`/`decryptAES`) and
  * `randBytes`. Randomness comes from the injected source. Keys and certificates are in certs.ts.
  */
-import { GoError, GoPanic } from '../go';
+import { base64Encode, GoError, GoPanic } from '../go';
 import { BcryptError, bcryptHash } from './bcrypt';
 import { fromUtf8, intArg, strArg, utf8 } from './cast';
 import { certFuncs } from './certs';
-import { base64Decode, base64Encode, CorruptInputError } from './encoding';
+import { base64Decode, CorruptInputError } from './encoding';
 import { type FuncMap, goFunc, randIntn, type SprigEnv } from './func';
 import { adler32, hmacSha256, sha1, sha256, sha512 } from './hash';
 

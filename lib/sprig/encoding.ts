@@ -1,22 +1,10 @@
 /** Sprig's encoding functions: base64 and base32 (Go's StdEncoding, padded), with Go's error texts. */
+import { base64Encode } from '../go';
 import { fromUtf8, strArg, utf8 } from './cast';
 import { type FuncMap, goFunc } from './func';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** base64Encode is base64.StdEncoding.EncodeToString. */
-export function base64Encode(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const left = bytes.length - i;
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
-    out += left > 1 ? B64[(n >> 6) & 63]! : '=';
-    out += left > 2 ? B64[n & 63]! : '=';
-  }
-  return out;
-}
 
 /** CorruptInputError is Go's base64.CorruptInputError. */
 export class CorruptInputError extends Error {

@@ -3,6 +3,7 @@
  * ported to Go) and, with {@link EmitOptions.v3}, of yaml.v3's encoder with indent 2.
  * Input is an {@link ENode} tree; callers turn Go values into it (see `to-yaml.ts`).
  */
+import { runes } from '../go';
 import { isBase60Float, isOldBool, resolveScalar } from './resolve';
 import { sortKeysNatural } from './sort';
 
@@ -51,23 +52,6 @@ export function isPrintable(c: number): boolean {
     (c >= 0xa0 && c <= 0xd7ff) ||
     (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
   );
-}
-
-function codePoints(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-        i++;
-        continue;
-      }
-    }
-    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
-  }
-  return out;
 }
 
 /** analyze is libyaml's yaml_emitter_analyze_scalar, reduced to the block-context outcomes. */
@@ -286,7 +270,7 @@ class Emitter {
         this.node(value, true);
         continue;
       }
-      const cs = codePoints(key);
+      const cs = runes(key);
       const a = analyze(cs, this.v3);
       if (!a.multiline && utf8Length(key) <= 128) {
         this.string(key, true, cs, a);
@@ -327,7 +311,7 @@ class Emitter {
   }
 
   /** string picks the style as yaml.v2's stringv and yaml_emitter_select_scalar_style do. */
-  string(s: string, simpleKey: boolean, cs = codePoints(s), a = analyze(cs, this.v3)): void {
+  string(s: string, simpleKey: boolean, cs = runes(s), a = analyze(cs, this.v3)): void {
     let style: Style;
     if (s.includes('\n')) style = 'literal';
     else {
@@ -347,16 +331,16 @@ class Emitter {
     this.indent = this.indent < 0 ? BEST_INDENT : this.indent + BEST_INDENT;
     switch (style) {
       case 'plain':
-        this.writePlain(cs ?? codePoints(s), !simpleKey);
+        this.writePlain(cs ?? runes(s), !simpleKey);
         break;
       case 'single':
-        this.writeSingle(cs ?? codePoints(s), !simpleKey);
+        this.writeSingle(cs ?? runes(s), !simpleKey);
         break;
       case 'double':
-        this.writeDouble(cs ?? codePoints(s), !simpleKey);
+        this.writeDouble(cs ?? runes(s), !simpleKey);
         break;
       case 'literal':
-        this.writeLiteral(cs ?? codePoints(s));
+        this.writeLiteral(cs ?? runes(s));
         break;
     }
     this.indent = saved;

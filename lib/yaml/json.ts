@@ -3,6 +3,7 @@
  * format, base64 []byte) and Unmarshal into interface{} (numbers float64, Go's error texts).
  */
 import {
+  base64Encode,
   compareKeys,
   GoError,
   type GoFuncValue,
@@ -83,24 +84,6 @@ export function jsonFloat(f: number): string {
   return String(f);
 }
 
-const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** base64Std encodes bytes with the standard padded alphabet (Go's base64.StdEncoding). */
-export function base64Std(b: Uint8Array): string {
-  let out = '';
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += b64[n >> 18]! + b64[(n >> 12) & 63]! + b64[(n >> 6) & 63]! + b64[n & 63]!;
-  }
-  if (i < b.length) {
-    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8);
-    out += b64[n >> 18]! + b64[(n >> 12) & 63]!;
-    out += i + 1 < b.length ? b64[(n >> 6) & 63]! + '=' : '==';
-  }
-  return out;
-}
-
 function isFunc(v: GoValue): v is GoFuncValue {
   return typeof v === 'object' && v !== null && !(v instanceof GoMap) && 'fn' in v && 'params' in v;
 }
@@ -120,7 +103,7 @@ export function encodeJson(v: GoValue, opts: EncodeJsonOptions = {}): string {
         return jsonFloat(x);
     }
     if (x instanceof GoInt) return x.value.toString();
-    if (x instanceof Uint8Array) return '"' + base64Std(x) + '"';
+    if (x instanceof Uint8Array) return '"' + base64Encode(x) + '"';
     if (Array.isArray(x)) {
       if (x.length === 0) return '[]';
       if (!indent) return '[' + x.map((e) => enc(e, depth + 1)).join(',') + ']';

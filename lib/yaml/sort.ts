@@ -3,6 +3,8 @@
  * non-letters, runs of digits compared as numbers.
  */
 
+import { runes } from '../go';
+
 const letter = /\p{L}/u;
 const digit = /\p{Nd}/u;
 
@@ -14,24 +16,6 @@ function isLetter(r: number): boolean {
 function isDigit(r: number): boolean {
   if (r < 0x80) return r >= 0x30 && r <= 0x39;
   return digit.test(String.fromCodePoint(r));
-}
-
-function runes(s: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
-        i++;
-        continue;
-      }
-    }
-    // Go: an unpaired surrogate is invalid UTF-8 and reads as U+FFFD.
-    out.push(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
-  }
-  return out;
 }
 
 const MASK = (1n << 64n) - 1n;

@@ -2,9 +2,8 @@
  * Go values to emitter nodes: through encoding/json's rules for yaml.v2 (`toYaml`,
  * sigs.k8s.io/yaml.Marshal) and directly for yaml.v3 (`toYamlPretty`).
  */
-import { formatFloat, GoError, GoInt, GoMap, GoObject, type GoValue, goTypeName } from '../go';
+import { base64Encode, formatFloat, GoError, GoInt, GoMap, GoObject, type GoValue, goTypeName } from '../go';
 import type { ENode } from './emit';
-import { base64Std } from './json';
 
 const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -68,7 +67,7 @@ export function jsonNode(v: GoValue): ENode {
     }
     return { kind: 'map', entries };
   }
-  if (v instanceof Uint8Array) return { kind: 'str', text: base64Std(v) };
+  if (v instanceof Uint8Array) return { kind: 'str', text: base64Encode(v) };
   if (v instanceof GoObject) return jsonNode(v.toJSONValue());
   throw new GoError(`json: unsupported type: ${goTypeName(v)}`);
 }
