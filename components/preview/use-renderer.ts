@@ -16,7 +16,8 @@ function takeEarlyWorker(): Worker | null {
   return w;
 }
 
-function sameOptions(a: RenderOptions, b: RenderOptions): boolean {
+/** sameOptions says whether two render requests ask for the same render. */
+export function sameOptions(a: RenderOptions, b: RenderOptions): boolean {
   return (
     a.releaseName === b.releaseName &&
     a.namespace === b.namespace &&

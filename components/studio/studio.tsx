@@ -7,7 +7,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { ExportPanel } from '@/components/export';
 import { Preview } from '@/components/preview/preview';
 import type { RenderOutput } from '@/components/preview/protocol';
-import { useRenderer } from '@/components/preview/use-renderer';
+import { sameOptions, useRenderer } from '@/components/preview/use-renderer';
 import { fieldId } from '@/components/values-form/field';
 import { SecretsSection } from '@/components/values-form/secrets-section';
 import { ValuesForm } from '@/components/values-form/values-form';
@@ -106,7 +106,7 @@ export function Studio({
 
   // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
   const current = results.current;
-  const currentMatches = current !== undefined && JSON.stringify(current.options) === JSON.stringify(wanted);
+  const currentMatches = current !== undefined && sameOptions(current.options, wanted);
   const lastGood = useRef<Record<string, RenderOutput>>({});
   if (current && current.output.exitCode === 0 && currentMatches) lastGood.current[env.name] = current.output;
   const failure = current && current.output.exitCode !== 0 ? current.output : null;

@@ -9,9 +9,11 @@ import {
   getPath,
   ingressHosts,
   ingressPathValuePath,
+  mergeValues,
   newEnvName,
   type PlainMap,
   type PlainValue,
+  parseValues,
   renameEnv,
   setOverlayValue,
   setTlsSecret,
@@ -43,8 +45,19 @@ export const ValuesForm = memo(function ValuesForm({
   disabled,
   onEdit,
 }: ValuesFormProps) {
+  // The form's values may trail the overlay by a render (the studio defers them), so an edit that depends on
+  // the values' shape reads them from the overlay text it edits.
+  const valuesOf = (text: string): PlainMap => {
+    const parsed = parseValues(text);
+    return parsed.ok ? mergeValues(defaults, parsed.values) : values;
+  };
   const set = (path: ValuesPath, value: PlainValue | undefined, key = path.join('.')) =>
     onEdit(`form:${key}`, (text) => setOverlayValue(text, defaults, path, value));
+  const setAt = (key: string, at: (values: PlainMap) => [ValuesPath, PlainValue | undefined]) =>
+    onEdit(`form:${key}`, (text) => {
+      const [path, value] = at(valuesOf(text));
+      return setOverlayValue(text, defaults, path, value);
+    });
   const hosts = ingressHosts(values);
 
   return (
@@ -74,9 +87,9 @@ export const ValuesForm = memo(function ValuesForm({
                 rows={envRows(values)}
                 issues={issues}
                 disabled={disabled}
-                onAdd={() => set(['env', newEnvName(values)], '', 'env:add')}
+                onAdd={() => setAt('env:add', (now) => [['env', newEnvName(now)], ''])}
                 onRename={(from, to) =>
-                  onEdit(`form:env:${from}`, (text) => renameEnv(text, defaults, values, from, to))
+                  onEdit(`form:env:${from}`, (text) => renameEnv(text, defaults, valuesOf(text), from, to))
                 }
                 onValue={(name, value) => set(['env', name], value)}
                 onRemove={(name) => set(['env', name], undefined, `env:remove:${name}`)}
@@ -90,23 +103,27 @@ export const ValuesForm = memo(function ValuesForm({
                 disabled={disabled}
                 onHost={(i, host) => set(['ingress', 'hosts', i, 'host'], host)}
                 onPath={(i, j, v) =>
-                  set(ingressPathValuePath(values, i, j), v, `ingress.hosts.${i}.paths.${j}`)
+                  setAt(`ingress.hosts.${i}.paths.${j}`, (now) => [ingressPathValuePath(now, i, j), v])
                 }
-                onAddPath={(i) => {
-                  const n = hosts[i]?.paths.length ?? 0;
-                  set(['ingress', 'hosts', i, 'paths', n], '/', `ingress:addPath:${i}`);
-                }}
+                onAddPath={(i) =>
+                  setAt(`ingress:addPath:${i}`, (now) => [
+                    ['ingress', 'hosts', i, 'paths', ingressHosts(now)[i]?.paths.length ?? 0],
+                    '/',
+                  ])
+                }
                 onRemovePath={(i, j) =>
                   set(['ingress', 'hosts', i, 'paths', j], undefined, `ingress:removePath:${i}`)
                 }
-                onAddHost={() => {
-                  const list = getPath(values, ['ingress', 'hosts']);
-                  const n = Array.isArray(list) ? list.length : 0;
-                  set(['ingress', 'hosts', n], { host: '', paths: ['/'] }, 'ingress:addHost');
-                }}
+                onAddHost={() =>
+                  setAt('ingress:addHost', (now) => {
+                    const list = getPath(now, ['ingress', 'hosts']);
+                    const n = Array.isArray(list) ? list.length : 0;
+                    return [['ingress', 'hosts', n], { host: '', paths: ['/'] }];
+                  })
+                }
                 onRemoveHost={(i) => set(['ingress', 'hosts', i], undefined, 'ingress:removeHost')}
                 onTlsSecret={(name) =>
-                  onEdit('form:ingress.tls', (text) => setTlsSecret(text, defaults, values, name))
+                  onEdit('form:ingress.tls', (text) => setTlsSecret(text, defaults, valuesOf(text), name))
                 }
               />
             ) : null}

@@ -4,7 +4,7 @@
  * (loaded lazily, never in the way of the form or the preview) as soon as it is ready.
  */
 import dynamic from 'next/dynamic';
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { YamlEditorProps, YamlProblemMarker } from './types';
 
 const MonacoView = dynamic(() => import('./monaco-view'), { ssr: false, loading: () => null });
@@ -18,9 +18,6 @@ export const YamlEditor = memo(function YamlEditor(
   const [loadMonaco, setLoadMonaco] = useState(false);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const { handleRef } = editorProps;
-  // Monaco takes the studio's text in a deferred render: an edit from the form reaches the preview's render
-  // request first; Monaco's own typing is already in its model (the echo changes nothing).
-  const monacoValue = useDeferredValue(editorProps.value);
 
   useEffect(() => {
     // Monaco starts loading once the page is idle, after the form and the first preview.
@@ -54,7 +51,7 @@ export const YamlEditor = memo(function YamlEditor(
         data-testid="yaml-editor"
         data-monaco-ready={monacoReady ? 'true' : 'false'}
       >
-        {loadMonaco ? <MonacoView {...editorProps} value={monacoValue} onReady={onReady} /> : null}
+        {loadMonaco ? <MonacoView {...editorProps} onReady={onReady} /> : null}
         {monacoReady ? null : (
           <textarea
             ref={textarea}
