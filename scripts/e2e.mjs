@@ -72,9 +72,11 @@ function stop(server) {
   });
 }
 
-const built = existsSync(join(root, '.next', 'BUILD_ID'));
+// next.config.js builds into NEXT_DIST_DIR when it is set (a side build beside the default one).
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const built = existsSync(join(root, distDir, 'BUILD_ID'));
 if (process.env.E2E_SKIP_BUILD === '1' && built) {
-  log('E2E_SKIP_BUILD=1 and .next/BUILD_ID exists: using the existing build');
+  log(`E2E_SKIP_BUILD=1 and ${distDir}/BUILD_ID exists: using the existing build`);
 } else {
   const t0 = Date.now();
   log('next build');
