@@ -100,3 +100,21 @@ export function runes(s: string): number[] {
   }
   return out;
 }
+
+/**
+ * utf8Length counts the UTF-8 bytes of text[from:to] (the whole text by default): a surrogate pair is
+ * 4 bytes, any other UTF-16 unit 1 to 3.
+ */
+export function utf8Length(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = from; i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -111,8 +111,8 @@ export function unquote(s: string): string | undefined {
   return out;
 }
 
-function underscoreOK(s: string): boolean {
-  // Go: underscores must separate digits (or follow a base prefix).
+/** underscoreOK reports whether underscores in a Go number literal sit only between digits (or after a base prefix). */
+export function underscoreOK(s: string): boolean {
   let saw = '^';
   let i = 0;
   if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);

@@ -15,6 +15,7 @@ import {
   sliceType,
   stringBytes,
   stringFromBytes,
+  underscoreOK,
 } from '../go';
 
 const INT64_MIN = -(1n << 63n);
@@ -77,34 +78,6 @@ export function strArg(v: GoValue): string {
 export function floatToInt64(f: number): bigint {
   if (!Number.isFinite(f) || f >= 2 ** 63 || f < -(2 ** 63)) return INT64_MIN;
   return BigInt(Math.trunc(f));
-}
-
-/** underscoreOK reports whether underscores in a number literal sit only between digits (strconv). */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && /[bBoOxX]/.test(s[1]!)) {
-    i = 2;
-    saw = '0';
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
 }
 
 /**

@@ -91,21 +91,6 @@ export function lineCol(text: string, pos: number): { line: number; col: number 
   return { line, col: pos - lineStartByte };
 }
 
-/** utf8Length counts the UTF-8 bytes of text[from:to]. */
-export function utf8Length(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /** isStackOverflow reports whether e is the JavaScript engine's stack overflow (V8, JSC, SpiderMonkey). */
 export function isStackOverflow(e: unknown): boolean {
   if (!(e instanceof Error)) return false;

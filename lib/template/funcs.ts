@@ -4,6 +4,7 @@
  * ({@link Val}), so they can tell no value from nil as Go's reflect-based builtins do.
  */
 import {
+  compareKeys,
   GoError,
   type GoFuncValue,
   GoInt,
@@ -145,25 +146,10 @@ function lt(arg1: Val, arg2: Val): boolean {
     case 'float':
       return (a1 as number) < (a2 as number);
     case 'string':
-      return compareBytes(a1 as string, a2 as string) < 0;
+      return compareKeys(a1 as string, a2 as string) < 0;
     default:
       return (a1 as GoInt).value < (a2 as GoInt).value;
   }
-}
-
-function compareBytes(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 0xd800 && x <= 0xdfff;
-    const ys = y >= 0xd800 && y <= 0xdfff;
-    if (xs !== ys) return xs ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 function le(a: Val, b: Val): boolean {

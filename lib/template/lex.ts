@@ -4,8 +4,7 @@
  * Token positions are byte offsets into the UTF-8 text, as Go's; the scanner itself walks the
  * JavaScript string.
  */
-import { isPrint } from '../go';
-import { utf8Length } from './errors';
+import { isPrint, utf8Length } from '../go';
 
 /** TokenKind names every token the lexer emits (Go's itemType). */
 export type TokenKind =

@@ -3,7 +3,7 @@
  * ported to Go) and, with {@link EmitOptions.v3}, of yaml.v3's encoder with indent 2.
  * Input is an {@link ENode} tree; callers turn Go values into it (see `to-yaml.ts`).
  */
-import { runes } from '../go';
+import { runes, utf8Length } from '../go';
 import { isBase60Float, isOldBool, resolveScalar } from './resolve';
 import { sortKeysNatural } from './sort';
 
@@ -158,20 +158,6 @@ function analyze(cs: number[], v3: boolean): Analysis {
   if (lineBreaks) blockPlain = false;
   if (blockIndicators) blockPlain = false;
   return { multiline: lineBreaks, blockPlain, single, block };
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 function hex(v: number, width: number): string {
