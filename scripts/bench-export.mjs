@@ -3,8 +3,8 @@
 // ("Download chart": Chart.yaml version, tar, gzip), from the page's own performance measures.
 // It needs a running production build: BASE_URL=http://127.0.0.1:PORT node scripts/bench-export.mjs
 // (scripts/bench.mjs starts one and calls this script). Prints one line per figure.
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const MEASURE = 'chart-studio:package';
 const BUILDS = Number(process.env.BENCH_EXPORT_BUILDS ?? 20);
@@ -14,21 +14,7 @@ if (!baseUrl) {
   process.exit(2);
 }
 
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: executablePath
-    ? [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ]
-    : [],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();

@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helmEnv } from '../tests/golden/harness.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 import { helmPath } from './helm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -316,21 +317,7 @@ async function browserBench() {
       }
     }
     const { chromium } = await import('playwright');
-    const executablePath =
-      process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-    browser = await chromium.launch({
-      executablePath,
-      args: executablePath
-        ? [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ]
-        : [],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     await measurePage(browser, baseUrl);
     const exportBench = join(root, 'scripts', 'bench-export.mjs');
     if (existsSync(exportBench)) {
