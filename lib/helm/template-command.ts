@@ -18,23 +18,14 @@ import {
   templateStream,
 } from './output';
 import { validateSchemas } from './schema';
-import { coalesceValues, mergeValueSources } from './values';
+import { coalesceValues, mergeValueSources, type ValueSources } from './values';
 
 /** TemplateOptions are `helm template`'s flags as data (the studio and the CLI both use them). */
-export interface TemplateOptions {
+export interface TemplateOptions extends ValueSources {
   /** releaseName defaults to `release-name`. */
   releaseName?: string;
   /** namespace defaults to `default`. */
   namespace?: string;
-  /** valueFiles are the contents of the `-f` files, in order. */
-  valueFiles?: string[];
-  /** valueFileNames name the `-f` files in error messages. */
-  valueFileNames?: string[];
-  set?: string[];
-  setString?: string[];
-  setJson?: string[];
-  setLiteral?: string[];
-  setFile?: { key: string; content: string }[];
   kubeVersion?: string;
   apiVersions?: string[];
   isUpgrade?: boolean;
