@@ -39,8 +39,11 @@ export class TemplateRenderError extends Error {
 export interface RenderOptions {
   now?: () => Date;
   random?: () => number;
-  /** timeZone is the IANA zone date functions use as Go's time.Local (default 'UTC'). */
-  timeZone?: string;
+  /**
+   * timeZone is the IANA zone date functions use as Go's time.Local (default 'UTC'), or a function that
+   * finds it, called once and only when a date function needs it (asking Intl costs milliseconds).
+   */
+  timeZone?: string | (() => string);
   /** maxSteps bounds execution (actions and iterations) so runaway templates stop. */
   maxSteps?: number;
 }
@@ -146,11 +149,21 @@ function execOptions(ctx: RenderContext): ExecOptions {
   return ctx.options;
 }
 
+/** lazyZone resolves a time zone option on first use and keeps it. */
+function lazyZone(zone: string | (() => string) | undefined): () => string {
+  if (typeof zone !== 'function') return () => zone ?? 'UTC';
+  let found: string | undefined;
+  return () => {
+    found ??= zone();
+    return found;
+  };
+}
+
 function makeCalls(ctx: RenderContext, opts: RenderOptions): HelmCalls {
   return {
     now: opts.now ?? (() => new Date()),
     random: opts.random ?? Math.random,
-    timeZone: () => opts.timeZone ?? 'UTC',
+    timeZone: lazyZone(opts.timeZone),
     include(name, data) {
       const set = ctx.sets[ctx.sets.length - 1]!;
       const n = ctx.includedNames.get(name);

@@ -39,8 +39,11 @@ export interface TemplateOptions extends ValueSources {
   now?: () => Date;
   /** random is the randomness of `rand*`/`uuidv4`/key generation (default Math.random). */
   random?: () => number;
-  /** timeZone is the IANA time zone of date functions, Go's time.Local (default 'UTC'; the CLI reads TZ). */
-  timeZone?: string;
+  /**
+   * timeZone is the IANA time zone of date functions, Go's time.Local (default 'UTC'; the CLI reads TZ),
+   * or a function called the first time a date function needs it.
+   */
+  timeZone?: string | (() => string);
   /** maxSteps bounds template execution so a runaway template stops with an error. */
   maxSteps?: number;
 }
@@ -663,7 +666,8 @@ export function runTemplateCommand(
     const chartPath = absolutePath(chartRef.trim(), cwd);
     const chart = source.kind === 'dir' ? loadDir(source.files, chartPath) : loadFile(source.data, chartPath);
     options.namespace = last('namespace') || host.env.HELM_NAMESPACE || 'default';
-    options.timeZone ??= localZone(host.env.TZ);
+    // Looked up only when a template asks for a date: Intl's first use costs a run ~20 ms.
+    options.timeZone ??= () => localZone(host.env.TZ);
     return done(templateLoaded(run, chart, userValues, name, caps, options));
   } catch (e) {
     if (e instanceof Failure) return done(fail(run, e.info));
