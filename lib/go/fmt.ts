@@ -2,6 +2,7 @@
  * Go's fmt and strconv formatting of {@link GoValue}s: what `{{ x }}`, `print`, `printf`, `%v`,
  * `%q`, `%T` and sprig's `toString`/`quote` print.
  */
+import { stringBytes } from './bytes';
 import { GoInt, GoMap, GoObject, GoPanic, type GoValue, goTypeName, isUnsigned, sliceType } from './value';
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +301,8 @@ function appendEscapedRune(r: number, quote: number, asciiOnly: boolean): string
       return '\\v';
   }
   if (r < 0x20 || r === 0x7f) return `\\x${hex(r, 2)}`;
+  // A lone U+DC80–U+DCFF stands for one byte of a string that is not valid UTF-8: Go writes \xNN.
+  if (r >= 0xdc80 && r <= 0xdcff) return `\\x${hex(r - 0xdc00, 2)}`;
   if (r >= 0xd800 && r <= 0xdfff) return '\\ufffd';
   if (r < 0x10000) return `\\u${hex(r, 4)}`;
   return `\\U${hex(r, 8)}`;
@@ -350,14 +353,16 @@ export function canBackquote(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c < 0x20 && c !== 9) || c === 0x7f || c === 0x60 || c === 0xfeff) return false;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++; // a pair: one valid character
+    } else if (c >= 0xdc80 && c <= 0xdcff) return false; // a byte that is not valid UTF-8
   }
   return true;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The printer (fmt's pp and fmt structs).
-
-const encoder = new TextEncoder();
 
 function runeCount(s: string): number {
   let n = s.length;
@@ -719,7 +724,7 @@ class Printer {
         return;
       case 'x':
       case 'X':
-        this.fmtSbx(encoder.encode(s), verb === 'X');
+        this.fmtSbx(stringBytes(s), verb === 'X');
         return;
       case 'q':
         this.fmtQ(s);

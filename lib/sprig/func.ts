@@ -1,5 +1,5 @@
 /** Helpers to declare sprig functions as {@link GoFuncValue}s with their Go signatures. */
-import type { GoFuncValue, GoType, GoValue } from '../go';
+import { type GoFuncValue, type GoType, type GoValue, runes } from '../go';
 
 /** FuncMap maps template function names to Go function values. */
 export type FuncMap = Record<string, GoFuncValue>;
@@ -105,8 +105,9 @@ function single(mapped: string, orig: number): number {
 
 /** mapRunes applies a per-code-point mapping to a string. */
 export function mapRunes(s: string, f: (c: number) => number): string {
+  // Go's strings.Map reads a byte that is not valid UTF-8 as U+FFFD and writes U+FFFD (see runes).
   let out = '';
-  for (const ch of s) out += String.fromCodePoint(f(ch.codePointAt(0)!));
+  for (const c of runes(s)) out += String.fromCodePoint(f(c));
   return out;
 }
 

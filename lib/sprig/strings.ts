@@ -3,7 +3,16 @@
  * functions that index bytes (`substr`, `trunc`, `abbrev`, `wrap`, `initials`, `nospace`) work on
  * the UTF-8 bytes, as Go does.
  */
-import { formatValue, GoMap, GoPanic, type GoValue, quoteString, typedSlice } from '../go';
+import {
+  formatValue,
+  GoMap,
+  GoPanic,
+  type GoValue,
+  quoteString,
+  runes,
+  stringBytes,
+  typedSlice,
+} from '../go';
 import { byteLen, byteSlice, fromUtf8, intArg, isSliceKind, listItems, strArg, strval, utf8 } from './cast';
 import { type FuncMap, goFunc, mapRunes, randIntn, type SprigEnv, unicode } from './func';
 
@@ -29,6 +38,25 @@ function bin(s: string): string {
 /** unbin decodes a byte string made by {@link bin} back to text. */
 function unbin(b: string): string {
   return fromUtf8(Uint8Array.from(b, (c) => c.charCodeAt(0)));
+}
+
+/** hasRawByte matches a lone U+DC80–U+DCFF: a byte that is not valid UTF-8 (see lib/go/bytes.ts). */
+const hasRawByte = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
+
+/**
+ * byteSearch is strings.Contains/HasPrefix/HasSuffix. Go compares bytes: a needle holding a raw byte
+ * (a cut UTF-8 sequence) can match part of a valid character of s, which UTF-16 comparison cannot see.
+ */
+function byteSearch(s: string, needle: string, how: 'includes' | 'startsWith' | 'endsWith'): boolean {
+  if (!hasRawByte.test(needle)) return s[how](needle);
+  // Strings with one UTF-16 unit per byte compare byte for byte.
+  const latin = (x: string) => {
+    const b = stringBytes(x);
+    let out = '';
+    for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
+    return out;
+  };
+  return latin(s)[how](latin(needle));
 }
 
 function goRepeat(s: string, count: number): string {
@@ -112,8 +140,8 @@ function wrapCustom(str: string, wrapLength: number, newLine: string, wrapLong: 
 export function title(s: string): string {
   let prev = 0x20;
   let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  // strings.Map underneath: a byte that is not valid UTF-8 reads and writes as U+FFFD.
+  for (const c of runes(s)) {
     out += String.fromCodePoint(isSeparator(prev) ? unicode.toTitle(c) : c);
     prev = c;
   }
@@ -131,15 +159,15 @@ function isSeparator(c: number): boolean {
 function untitle(s: string): string {
   let next = true;
   let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (unicode.isSpace(c)) {
-      next = true;
-      out += ch;
-    } else if (next) {
+  // Over Go runes: a byte that is not valid UTF-8 is written as U+FFFD.
+  for (const c of runes(s)) {
+    if (unicode.isSpace(c)) next = true;
+    else if (next) {
       out += String.fromCodePoint(unicode.toLower(c));
       next = false;
-    } else out += ch;
+      continue;
+    }
+    out += String.fromCodePoint(c);
   }
   return out;
 }
@@ -147,8 +175,7 @@ function untitle(s: string): string {
 function swapcase(s: string): string {
   let ws = true;
   let out = '';
-  for (const ch of s) {
-    let c = ch.codePointAt(0)!;
+  for (let c of runes(s)) {
     if (unicode.isUpper(c) || unicode.isTitle(c)) {
       c = unicode.toLower(c);
       ws = false;
@@ -195,7 +222,8 @@ const isConnector = (c: number) => c === 0x2d || c === 0x5f || unicode.isSpace(c
 
 /** pascalCase is xstrings.ToPascalCase (v1.5): words joined, first letter of each upper-cased. */
 export function pascalCase(str: string): string {
-  const cps = Array.from(str, (c) => c.codePointAt(0)!);
+  const cps = runes(str); // xstrings decodes runes: a byte that is not valid UTF-8 is written as U+FFFD
+
   if (cps.length === 0) return '';
   let out = '';
   let i = 0;
@@ -398,12 +426,13 @@ function cryptoRandom(env: SprigEnv, count: number, kind: keyof typeof CHARSETS)
 }
 
 function shuffle(env: SprigEnv, s: string): string {
-  const runes = Array.from(s);
-  for (let i = runes.length - 1; i > 0; i--) {
+  // []rune(s): a byte that is not valid UTF-8 becomes U+FFFD.
+  const rs = runes(s);
+  for (let i = rs.length - 1; i > 0; i--) {
     const j = randIntn(env, i + 1);
-    [runes[i], runes[j]] = [runes[j]!, runes[i]!];
+    [rs[i], rs[j]] = [rs[j]!, rs[i]!];
   }
-  return runes.join('');
+  return String.fromCodePoint(...rs);
 }
 
 /** stringFuncs returns sprig's string functions. */
@@ -485,9 +514,9 @@ export function stringFuncs(env: SprigEnv): FuncMap {
     wrapWith: goFunc('wrapWith', [I, S, S], (l, sep, s) =>
       wrapCustom(strArg(s), intArg(l), strArg(sep), true),
     ),
-    contains: goFunc('contains', [S, S], (a, b) => strArg(b).includes(strArg(a))),
-    hasPrefix: goFunc('hasPrefix', [S, S], (a, b) => strArg(b).startsWith(strArg(a))),
-    hasSuffix: goFunc('hasSuffix', [S, S], (a, b) => strArg(b).endsWith(strArg(a))),
+    contains: goFunc('contains', [S, S], (a, b) => byteSearch(strArg(b), strArg(a), 'includes')),
+    hasPrefix: goFunc('hasPrefix', [S, S], (a, b) => byteSearch(strArg(b), strArg(a), 'startsWith')),
+    hasSuffix: goFunc('hasSuffix', [S, S], (a, b) => byteSearch(strArg(b), strArg(a), 'endsWith')),
     quote: goFunc(
       'quote',
       [A],

@@ -345,7 +345,7 @@ export function jsEscape(s: string): string {
         continue;
     }
     if (r < 0x20) out += `\\u00${r.toString(16).toUpperCase().padStart(2, '0')}`;
-    else if (r < 0x80 || isPrint(r)) out += c;
+    else if (r < 0x80 || isPrint(r) || (r >= 0xdc80 && r <= 0xdcff)) out += c;
     else out += `\\u${r.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   return out;

@@ -63,8 +63,8 @@ export function jsonString(s: string, escapeHtml = true): string {
         i++;
         continue;
       }
-      // Go: invalid UTF-8 is replaced by U+FFFD.
-      rep = '\ufffd';
+      // Go writes each byte that is not valid UTF-8 as the escape \ufffd (six characters).
+      rep = '\\ufffd';
     }
     if (rep !== undefined) {
       out += s.slice(start, i) + rep;
