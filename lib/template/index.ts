@@ -20,10 +20,10 @@
  * Limits: `maxSteps` (default 10 million actions, iterations and template calls, shared by
  * nested runs) and Go's own (`exceeded maximum template depth (100000)`, `max expression depth
  * exceeded`) give errors with code `limit` that callers do not wrap. JavaScript's stack is smaller
- * than Go's: with Node's default stack, `template` recursion deeper than about 900 levels (or
- * `include`-style recursion deeper than about 600) ends with the `limit` error "exceeded the
- * JavaScript stack" instead of Go's/Helm's message (run Node with a larger `--stack-size` to
- * reach Helm's include limit of 1000).
+ * than Go's: with Node's default stack, `template` recursion deeper than about 900 levels ends with
+ * the `limit` error "exceeded the JavaScript stack" instead of Go's message. (Helm's `include` turns
+ * that error into Helm's own recursion message when the stack runs out in a recursion: see
+ * lib/helm/engine.ts.)
  */
 import { type GoValue, quoteString } from '../go';
 import { ExecError, isStackOverflow } from './errors';
@@ -33,7 +33,14 @@ import { isEmptyTree } from './node';
 import { parse, type Tree } from './parse';
 import { NO_VALUE, type Val } from './value';
 
-export { ExecError, lineCol, ParseError, TemplateError, type TemplateErrorCode } from './errors';
+export {
+  ExecError,
+  isStackOverflow,
+  lineCol,
+  ParseError,
+  TemplateError,
+  type TemplateErrorCode,
+} from './errors';
 export type { ExecOptions, FuncMap, MissingKey } from './exec';
 export { builtins, htmlEscape, jsEscape, queryEscape } from './funcs';
 export type { Token, TokenKind } from './lex';
