@@ -721,6 +721,15 @@ function goSyntaxMessage(
         if (!/^\s*-( |$)/.test(t)) keyLine = k;
       }
     }
+    // An empty flow collection (`{}`, `[ ]`, even over lines) that starts a line: go-yaml stops
+    // waiting for its `:` once the collection is closed and hands the opening bracket to the parser
+    // at once. Where a key belongs the parser finds none there; after a `key:` whose value is still
+    // to come the collection becomes that value, and the scanner's error follows below.
+    if (/^[ \t]*(\{\s*\}|\[\s*\])/.test(text.slice(lineStart(keyLine)))) {
+      let prev = '';
+      for (let k = keyLine - 1; k >= 0 && prev === ''; k--) prev = lines[k]!.replace(/\s+#.*$/, '').trim();
+      if (!prev.endsWith(':')) return parser('did not find expected key', keyLine);
+    }
     for (l = keyLine + 1; l < lines.length && lines[l]!.trim() === ''; l++);
     return scanner(
       "could not find expected ':'",
