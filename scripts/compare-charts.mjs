@@ -5,14 +5,17 @@
 // --flags adds, per chart, cases with --kube-version 1.27.0 and 1.20.0, --include-crds, --is-upgrade -n other,
 // --api-versions of common CRD groups (monitoring.coreos.com/v1, cert-manager.io/v1, …) and `toggles`
 // (--set of keys many charts share: ingress, metrics, serviceMonitor, autoscaling, networkPolicy, pdb).
+// --flags also adds `enable-all`: --set KEY=true for every `enabled: false` found in the chart's values.yaml
+// (maps only, keys of plain characters), which turns on optional parts and disabled dependencies.
 // --case NAME keeps only the cases of that name (default, a ci file, or a --flags case).
 // Prints one line per case, a per-chart summary and "identical/total". Differing outputs are written to
 // DIR/.diff/<chart>--<case>.{helm,ours}. Exit code 0 when every case is identical, else 1.
 // (See scripts/fetch-charts.md for how the folder is assembled; nothing of it is committed.)
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { load as loadYaml } from 'js-yaml';
 import { helmEnv, mapLimit } from '../tests/golden/harness.mjs';
 import { helmPath } from './helm.mjs';
 
@@ -110,6 +113,27 @@ function sameApartFromRandom(helm1, helm2, ours) {
 
 const errorLine = (s) => s.split('\n').find((l) => l.startsWith('Error:')) ?? '';
 
+/** disabledKeys returns the --set paths of every `enabled: false` of a chart's values.yaml (maps only). */
+function disabledKeys(chartDir) {
+  let values;
+  try {
+    values = loadYaml(readFileSync(join(chartDir, 'values.yaml'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const found = [];
+  const walk = (node, path) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (!/^[A-Za-z0-9_-]+$/.test(k)) continue;
+      if (k === 'enabled' && v === false) found.push([...path, k].join('.'));
+      else walk(v, [...path, k]);
+    }
+  };
+  walk(values, []);
+  return found;
+}
+
 const charts = readdirSync(dir)
   .filter((n) => !n.startsWith('.') && existsSync(join(dir, n, 'Chart.yaml')))
   .filter((n) => !filter || n.includes(filter))
@@ -117,7 +141,12 @@ const charts = readdirSync(dir)
 const cases = [];
 for (const chart of charts) {
   cases.push({ chart, name: 'default', args: [] });
-  if (withFlags) for (const [name, args] of FLAG_CASES) cases.push({ chart, name, args });
+  if (withFlags) {
+    for (const [name, args] of FLAG_CASES) cases.push({ chart, name, args });
+    const keys = disabledKeys(join(dir, chart));
+    if (keys.length)
+      cases.push({ chart, name: 'enable-all', args: ['--set', keys.map((k) => `${k}=true`).join(',')] });
+  }
   const ci = join(dir, chart, 'ci');
   if (existsSync(ci) && statSync(ci).isDirectory()) {
     for (const f of readdirSync(ci).sort()) {
