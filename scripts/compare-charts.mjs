@@ -7,7 +7,9 @@
 // (--set of keys many charts share: ingress, metrics, serviceMonitor, autoscaling, networkPolicy, pdb).
 // --flags also adds `enable-all`: --set KEY=true for every `enabled: false` found in the chart's values.yaml
 // (maps only, keys of plain characters), which turns on optional parts and disabled dependencies.
-// --case NAME keeps only the cases of that name (default, a ci file, or a --flags case).
+// --extra DIR adds, per chart, a case for every DIR/<chart>/*.yaml values file (-f), with the arguments of a
+// JSON array in a sibling <name>.args.json when there is one (values gathered elsewhere, e.g. from test suites).
+// --case NAME keeps only the cases of that name (default, a ci file, or a --flags case); NAME* is a prefix.
 // Prints one line per case, a per-chart summary and "identical/total". Differing outputs are written to
 // DIR/.diff/<chart>--<case>.{helm,ours}. Exit code 0 when every case is identical, else 1.
 // (See scripts/fetch-charts.md for how the folder is assembled; nothing of it is committed.)
@@ -33,6 +35,7 @@ const jobs = Number(flag('--jobs') ?? 2);
 const verbose = argv.includes('--verbose');
 const withFlags = argv.includes('--flags');
 const onlyCase = flag('--case');
+const extraDir = flag('--extra');
 /** FLAG_CASES are the extra cases of --flags: a name and the arguments added to `helm template`. */
 const FLAG_CASES = [
   ['kube-1.27', ['--kube-version', '1.27.0']],
@@ -147,6 +150,15 @@ for (const chart of charts) {
     if (keys.length)
       cases.push({ chart, name: 'enable-all', args: ['--set', keys.map((k) => `${k}=true`).join(',')] });
   }
+  const extra = extraDir && join(extraDir, chart);
+  if (extra && existsSync(extra)) {
+    for (const f of readdirSync(extra).sort()) {
+      if (!f.endsWith('.yaml')) continue;
+      const argsFile = join(extra, f.replace(/\.yaml$/, '.args.json'));
+      const more = existsSync(argsFile) ? JSON.parse(readFileSync(argsFile, 'utf8')) : [];
+      cases.push({ chart, name: `extra/${f}`, args: ['-f', join(extra, f), ...more] });
+    }
+  }
   const ci = join(dir, chart, 'ci');
   if (existsSync(ci) && statSync(ci).isDirectory()) {
     for (const f of readdirSync(ci).sort()) {
@@ -159,7 +171,9 @@ const bin = await helmPath();
 const env = helmEnv();
 const diffDir = join(dir, '.diff');
 mkdirSync(diffDir, { recursive: true });
-const selected = onlyCase ? cases.filter((c) => c.name === onlyCase) : cases;
+const caseMatches = (name) =>
+  onlyCase.endsWith('*') ? name.startsWith(onlyCase.slice(0, -1)) : name === onlyCase;
+const selected = onlyCase ? cases.filter((c) => caseMatches(c.name)) : cases;
 const results = await mapLimit(selected, jobs, async (c) => {
   const args = ['template', 'rel', join(dir, c.chart), ...c.args];
   const helm = await run(bin, args, env);
@@ -176,7 +190,7 @@ const results = await mapLimit(selected, jobs, async (c) => {
   if (nondeterministic) {
     const masked = sameApartFromRandom(helm.stdout, again.stdout, ours.stdout) && helm.code === ours.code;
     if (!masked) {
-      const base = join(diffDir, `${c.chart}--${c.name}`);
+      const base = join(diffDir, `${c.chart}--${c.name.replaceAll('/', '_')}`);
       writeFileSync(`${base}.helm`, `${helm.stdout}${helm.stderr}exit ${helm.code}\n`);
       writeFileSync(`${base}.helm2`, `${again.stdout}${again.stderr}exit ${again.code}\n`);
       writeFileSync(`${base}.ours`, `${ours.stdout}${ours.stderr}exit ${ours.code}\n`);
@@ -192,7 +206,7 @@ const results = await mapLimit(selected, jobs, async (c) => {
       `ok    ${label} (exit ${helm.code}, helm ${helm.ms.toFixed(0)} ms, ours ${ours.ms.toFixed(0)} ms)`,
     );
   } else {
-    const base = join(diffDir, `${c.chart}--${c.name}`);
+    const base = join(diffDir, `${c.chart}--${c.name.replaceAll('/', '_')}`);
     writeFileSync(`${base}.helm`, `${helm.stdout}${helm.stderr}exit ${helm.code}\n`);
     writeFileSync(`${base}.ours`, `${ours.stdout}${ours.stderr}exit ${ours.code}\n`);
     const d = firstDifference(helm.stdout, ours.stdout);
