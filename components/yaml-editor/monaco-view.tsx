@@ -6,7 +6,7 @@
 import { Editor, loader, type OnMount } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import { configureMonacoYaml, type JSONSchema, type MonacoYamlOptions } from 'monaco-yaml';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { YamlEditorProps } from './types';
 
 // Without this, @monaco-editor/react loads Monaco from a CDN.
@@ -20,6 +20,23 @@ monacoGlobal.MonacoEnvironment = {
     if (label === 'yaml') return new Worker(new URL('./yaml.worker.ts', import.meta.url));
     return new Worker(new URL('./editor.worker.ts', import.meta.url));
   },
+};
+
+// One options object for the editor's life: @monaco-editor/react calls updateOptions (a full
+// configuration merge, several ms) whenever it receives a different object.
+const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
+  minimap: { enabled: false },
+  tabSize: 2,
+  insertSpaces: true,
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  fontSize: 13,
+  wordWrap: 'on',
+  quickSuggestions: { other: true, comments: false, strings: true },
+  accessibilitySupport: 'auto',
+  // A key typed after a completion appeared must not accept it.
+  acceptSuggestionOnCommitCharacter: false,
+  tabFocusMode: false,
 };
 
 let yamlConfigured: ReturnType<typeof configureMonacoYaml> | null = null;
@@ -58,6 +75,7 @@ function useDarkMode(): boolean {
 export default function MonacoView(props: YamlEditorProps & { onReady(): void }) {
   const { modelPath, value, onChange, schema, label, handleRef, onReady } = props;
   const dark = useDarkMode();
+  const editorOptions = useMemo(() => ({ ...baseOptions, ariaLabel: label }), [label]);
   const actions = useRef(props);
   actions.current = props;
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -128,21 +146,7 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
         onChange(t);
       }}
       onMount={onMount}
-      options={{
-        ariaLabel: label,
-        minimap: { enabled: false },
-        tabSize: 2,
-        insertSpaces: true,
-        scrollBeyondLastLine: false,
-        automaticLayout: true,
-        fontSize: 13,
-        wordWrap: 'on',
-        quickSuggestions: { other: true, comments: false, strings: true },
-        accessibilitySupport: 'auto',
-        // A key typed after a completion appeared must not accept it.
-        acceptSuggestionOnCommitCharacter: false,
-        tabFocusMode: false,
-      }}
+      options={editorOptions}
       loading={null}
     />
   );
