@@ -3,10 +3,11 @@
  * Preview shows the rendered manifests of the current environment, listed by file and kind with a
  * filter, every document's full text in the page; errors in Helm's words, linked to where they come from.
  */
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { RenderFinding, RenderOutput } from './protocol';
+import type { RenderClient } from './render-client';
 import { splitOutput } from './split-output';
-import type { EngineStatus } from './use-renderer';
+import { type EngineStatus, useEngineStatus, useRenderKey } from './use-renderer';
 
 /** PreviewProps are the props of the Preview. */
 export interface PreviewProps {
@@ -181,6 +182,8 @@ export const Preview = memo(function Preview(props: PreviewProps) {
           className={`preview__status preview__status--${status.state}`}
           role="status"
           data-testid="preview-status"
+          data-engine={status.state}
+          data-pending={pending ? 'true' : 'false'}
         >
           {statusText}
         </p>
@@ -250,4 +253,27 @@ export const Preview = memo(function Preview(props: PreviewProps) {
       </section>
     </section>
   );
+});
+
+/** LivePreviewProps are the props of the LivePreview. */
+export type LivePreviewProps = Omit<PreviewProps, 'status' | 'shown' | 'failure' | 'pending'> & {
+  client: RenderClient;
+};
+
+/**
+ * LivePreview is the Preview of the render client's current environment. It subscribes to the client
+ * itself, so a render result re-renders the preview alone, synchronously in the worker message's task.
+ * The last good render of each environment stays on screen while its values fail, marked stale.
+ */
+export const LivePreview = memo(function LivePreview({ client, ...props }: LivePreviewProps) {
+  const status = useEngineStatus(client);
+  const { requested, result } = useRenderKey(client, 'current');
+  const lastGood = useRef<Record<string, RenderOutput>>({});
+  if (result && result.output.exitCode === 0) lastGood.current[result.env] = result.output;
+  const env = requested?.env ?? result?.env;
+  const current = result && result.env === env ? result.output : null;
+  const failure = current && current.exitCode !== 0 ? current : null;
+  const shown = (env !== undefined ? lastGood.current[env] : undefined) ?? failure;
+  const pending = requested !== null && requested.id !== result?.id;
+  return <Preview {...props} status={status} shown={shown} failure={failure} pending={pending} />;
 });

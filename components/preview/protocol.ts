@@ -53,11 +53,28 @@ export interface RenderOutput {
 /** ToWorker is every message the studio sends to the worker. */
 export type ToWorker =
   | { type: 'chart'; files: ChartBytes[] }
+  /** warm asks for `count` throw-away renders while the worker is idle, so the engine's code is optimised
+   * before the first keystroke; a render request stops them. */
+  | { type: 'warm'; options: RenderOptions; count: number }
   | { type: 'render'; id: number; key: string; options: RenderOptions };
 
 /** FromWorker is every message the worker sends back. */
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'unavailable'; message: string }
-  | { type: 'result'; id: number; key: string; output: RenderOutput }
-  | { type: 'findings'; id: number; key: string; findings: RenderFinding[] };
+  | { type: 'result'; id: number; key: string; output: RenderOutput };
+
+/** ToChecks asks the checks worker to check the documents of render `id` of `key`. */
+export interface ToChecks {
+  id: number;
+  key: string;
+  docs: { path: string; text: string }[];
+}
+
+/** FromChecks is the checks worker's answer. */
+export interface FromChecks {
+  type: 'findings';
+  id: number;
+  key: string;
+  findings: RenderFinding[];
+}

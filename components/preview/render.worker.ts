@@ -1,9 +1,8 @@
 /**
- * The render worker: receives the chart files once, then render requests; renders with the engine off
- * the main thread. Requests queued for the same key collapse to the latest one.
+ * The render worker: receives the chart files once, then render requests; renders each at once, off the
+ * main thread. The studio sends one request at a time (the latest per key), so nothing queues here.
  */
 import { helmTemplate, loadChart } from '@/lib/helm';
-import { checkManifests } from '@/lib/k8s';
 import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
 
 type Chart = ReturnType<typeof loadChart>;
@@ -14,12 +13,8 @@ const scope = globalThis as unknown as {
 };
 
 let chart: Chart | null = null;
-const pending = new Map<string, { id: number; options: RenderOptions }>();
-let scheduled = false;
-/** checks holds, per key, the timer of the Kubernetes checks waiting for a pause in the edits. */
-const checks = new Map<string, ReturnType<typeof setTimeout>>();
-// The checks (~12 ms) run once the edits pause, so they never hold up the render of the next keystroke.
-const CHECK_DELAY_MS = 120;
+/** warm is the throw-away renders left to do while idle, and their options. */
+let warm: { options: RenderOptions; left: number } | null = null;
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
@@ -50,41 +45,40 @@ function render(options: RenderOptions): RenderOutput {
   };
 }
 
-function flush(): void {
-  scheduled = false;
-  const batch = [...pending.entries()];
-  pending.clear();
-  for (const [key, { id, options }] of batch) {
-    let output: RenderOutput;
-    try {
-      output = render(options);
-    } catch (err) {
-      // The engine promises never to throw for bad input; if it does, the studio still shows why.
-      const message = `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`;
-      output = {
-        exitCode: 1,
-        stdout: '',
-        stderr: `Error: ${message}`,
-        manifests: [],
-        error: { message },
-        findings: [],
-        ms: 0,
-      };
-    }
-    post({ type: 'result', id, key, output });
-    if (output.exitCode === 0) {
-      const docs = output.manifests.map((m) => ({ path: m.path, text: m.text }));
-      // Checks run after the preview is out, and only when no newer render for this key came meanwhile.
-      checks.set(
-        key,
-        setTimeout(() => {
-          checks.delete(key);
-          if (pending.has(key)) return;
-          post({ type: 'findings', id, key, findings: checkManifests(docs) });
-        }, CHECK_DELAY_MS),
-      );
-    }
+function renderAndPost(key: string, id: number, options: RenderOptions): void {
+  let output: RenderOutput;
+  try {
+    output = render(options);
+  } catch (err) {
+    // The engine promises never to throw for bad input; if it does, the studio still shows why.
+    const message = `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`;
+    output = {
+      exitCode: 1,
+      stdout: '',
+      stderr: `Error: ${message}`,
+      manifests: [],
+      error: { message },
+      findings: [],
+      ms: 0,
+    };
   }
+  post({ type: 'result', id, key, output });
+}
+
+// One throw-away render per task, so a render request waiting in the queue comes first.
+function warmStep(): void {
+  if (!warm || !chart || warm.left <= 0) {
+    warm = null;
+    return;
+  }
+  warm.left--;
+  try {
+    render(warm.options);
+  } catch {
+    warm = null;
+    return;
+  }
+  setTimeout(warmStep, 0);
 }
 
 scope.onmessage = (e) => {
@@ -98,14 +92,30 @@ scope.onmessage = (e) => {
     }
     return;
   }
-  pending.set(msg.key, { id: msg.id, options: msg.options });
-  const waiting = checks.get(msg.key);
-  if (waiting !== undefined) {
-    clearTimeout(waiting);
-    checks.delete(msg.key);
+  if (msg.type === 'warm') {
+    warm = { options: msg.options, left: msg.count };
+    setTimeout(warmStep, 0);
+    return;
   }
-  if (!scheduled && chart) {
-    scheduled = true;
-    setTimeout(flush, 0);
+  // A real request ends the warm-up: the code it was warming is in use now.
+  warm = null;
+  if (!chart) {
+    const message = 'the chart did not load';
+    post({
+      type: 'result',
+      id: msg.id,
+      key: msg.key,
+      output: {
+        exitCode: 1,
+        stdout: '',
+        stderr: `Error: ${message}`,
+        manifests: [],
+        error: { message },
+        findings: [],
+        ms: 0,
+      },
+    });
+    return;
   }
+  renderAndPost(msg.key, msg.id, msg.options);
 };

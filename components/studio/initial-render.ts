@@ -8,6 +8,8 @@ import { renderOptions, seedState } from './seed';
 export interface InitialRender {
   options: RenderOptions;
   output: RenderOutput;
+  /** env is the environment rendered. */
+  env: string;
 }
 
 /** initialRender renders the seeded current environment with the same engine the worker runs. */
@@ -20,6 +22,7 @@ export function initialRender(files: readonly SerializedChartFile[]): InitialRen
   if (result.exitCode !== 0) return null;
   return {
     options,
+    env,
     output: {
       exitCode: result.exitCode,
       stdout: result.stdout,

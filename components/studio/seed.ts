@@ -47,9 +47,18 @@ export function seedState(files: readonly SerializedChartFile[]): StudioState {
   return { ...initialState(doc), secrets };
 }
 
+const secretsTexts = new WeakMap<Readonly<Record<string, string>>, string>();
+
 /** secretsText is the secrets file of an environment, as the preview passes it after its values file. */
 export function secretsText(secrets: Readonly<Record<string, string>> | undefined): string {
-  return overlayToYaml(secretsValues(secrets ?? {}));
+  if (!secrets) return overlayToYaml({});
+  // Secrets change rarely and their map is replaced when they do: one YAML printing per version.
+  let text = secretsTexts.get(secrets);
+  if (text === undefined) {
+    text = overlayToYaml(secretsValues(secrets));
+    secretsTexts.set(secrets, text);
+  }
+  return text;
 }
 
 /** renderOptions returns the `helm template` inputs for one environment of a document. */

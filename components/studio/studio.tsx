@@ -3,11 +3,11 @@
  * Studio is the whole studio: release and environments on top, the form and the YAML editor as two views
  * of the same values, and the preview (or the changes, or a comparison) beside them.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ExportPanel } from '@/components/export';
-import { Preview } from '@/components/preview/preview';
-import type { RenderOutput } from '@/components/preview/protocol';
-import { sameOptions, useRenderer } from '@/components/preview/use-renderer';
+import { LivePreview } from '@/components/preview/preview';
+import type { RenderClient } from '@/components/preview/render-client';
+import { useRenderClient, useRenderKey } from '@/components/preview/use-renderer';
 import { fieldId } from '@/components/values-form/field';
 import { SecretsSection } from '@/components/values-form/secrets-section';
 import { ValuesForm } from '@/components/values-form/values-form';
@@ -34,6 +34,7 @@ import { renderOptions, stripSecrets } from './seed';
 import { useStudio } from './use-studio';
 
 const noProblems: never[] = [];
+const noIssues: Readonly<Record<string, string>> = {};
 
 type SideTab = 'preview' | 'changes' | 'compare' | 'export';
 
@@ -46,8 +47,8 @@ export function Studio({
   initialRender: InitialRender | null;
 }) {
   const bytes = useMemo(() => chartBytes(chartFiles), [chartFiles]);
-  const { state, dispatch, defaults, restored } = useStudio(chartFiles);
-  const { status, results, request } = useRenderer(bytes, initialRender);
+  const client = useRenderClient(bytes, initialRender);
+  const { state, truth, dispatch, defaults, restored } = useStudio(chartFiles, client);
   const { doc } = state;
   const env = currentEnvironment(doc);
   const editor = useRef<YamlEditorHandle | null>(null);
@@ -64,54 +65,28 @@ export function Studio({
     }
   }, [chartFiles]);
 
-  // The form, its schema checks and the YAML problems follow the overlay in a deferred render: a keystroke's
-  // urgent render only sends the render request, and the form catches up while the worker renders.
-  const formEnv = useDeferredValue(env);
-  const parsed = useMemo(() => parseValues(formEnv.overlay), [formEnv.overlay]);
+  // The form, its schema checks and the YAML problems render React's copy of the state, which follows a
+  // keystroke once its preview is painted (see useStudio).
+  const parsed = useMemo(() => parseValues(env.overlay), [env.overlay]);
   const values = useMemo(() => (parsed.ok ? mergeValues(defaults, parsed.values) : null), [parsed, defaults]);
   const lastGoodValues = useRef<{ env: string; values: PlainMap } | null>(null);
-  if (values) lastGoodValues.current = { env: formEnv.name, values };
+  if (values) lastGoodValues.current = { env: env.name, values };
   const formValues =
     values ??
-    (lastGoodValues.current?.env === formEnv.name
-      ? lastGoodValues.current.values
-      : mergeValues(defaults, {}));
+    (lastGoodValues.current?.env === env.name ? lastGoodValues.current.values : mergeValues(defaults, {}));
   const issues = useMemo(() => {
-    if (!values) return {};
+    if (!values) return noIssues;
     const result = validateGatewayValues(values);
+    if (result.ok) return noIssues;
     const out: Record<string, string> = {};
-    if (!result.ok) for (const i of result.issues) out[i.path] ??= i.message;
+    for (const i of result.issues) out[i.path] ??= i.message;
     return out;
   }, [values]);
   const secretsInOverlay = useMemo(
     () => (parsed.ok ? secretPathsIn(parsed.values).map(dotted) : []),
     [parsed],
   );
-
-  // The current environment renders on every change; the worker coalesces to the latest.
   const envSecrets = state.secrets[env.name];
-  const wanted = useMemo(() => renderOptions(doc, env.name, envSecrets), [doc, env.name, envSecrets]);
-  useEffect(() => request('current', wanted), [request, wanted]);
-  const latestWanted = useRef(wanted);
-  latestWanted.current = wanted;
-  // An overlay edit asks for its render before React re-renders the studio (the request effect then finds
-  // the same options already sent).
-  const requestOverlay = useCallback(
-    (overlay: string) => {
-      const w = latestWanted.current;
-      request('current', { ...w, valueFiles: [overlay, ...w.valueFiles.slice(1)] });
-    },
-    [request],
-  );
-
-  // Keep the last good render per environment so a failing edit leaves it on screen, marked stale.
-  const current = results.current;
-  const currentMatches = current !== undefined && sameOptions(current.options, wanted);
-  const lastGood = useRef<Record<string, RenderOutput>>({});
-  if (current && current.output.exitCode === 0 && currentMatches) lastGood.current[env.name] = current.output;
-  const failure = current && current.output.exitCode !== 0 ? current.output : null;
-  const shown = lastGood.current[env.name] ?? failure;
-  const pending = !currentMatches;
 
   // Comparison renders, only while the comparison is open.
   const envNames = doc.envs.map((e) => e.name);
@@ -125,16 +100,16 @@ export function Studio({
     ] as const) {
       const e = doc.envs.find((x) => x.name === name);
       if (!e) continue;
-      request(key, renderOptions(doc, name, state.secrets[name]));
+      client.request(key, renderOptions(doc, name, state.secrets[name]), name);
     }
-  }, [tab, compareLeft, compareRight, doc, state.secrets, request]);
+  }, [tab, compareLeft, compareRight, doc, state.secrets, client]);
+  const compareLeftState = useRenderKey(client, 'compare:left');
+  const compareRightState = useRenderKey(client, 'compare:right');
 
-  // The latest overlay, so the edit callback stays the same object between keystrokes.
-  const latest = useRef(env);
-  latest.current = env;
+  // Edits read the truth (the state as of the last keystroke), never React's copy, which may trail it.
   const onEdit = useCallback(
     (key: string, edit: (text: string) => string) => {
-      const { name, overlay } = latest.current;
+      const { name, overlay } = currentEnvironment(truth.current.doc);
       let next: string;
       try {
         next = edit(overlay);
@@ -142,23 +117,16 @@ export function Studio({
         if (err instanceof OverlayEditError) return;
         throw err;
       }
-      if (next !== overlay) requestOverlay(next);
-      dispatch({ type: 'editOverlay', env: name, overlay: next, key, at: Date.now() });
+      dispatch({ type: 'editOverlay', env: name, overlay: next, key, at: Date.now() }, true);
     },
-    [dispatch, requestOverlay],
+    [dispatch, truth],
   );
   const onEditorChange = useCallback(
     (text: string) => {
-      if (text !== latest.current.overlay) requestOverlay(text);
-      dispatch({
-        type: 'editOverlay',
-        env: latest.current.name,
-        overlay: text,
-        key: 'editor',
-        at: Date.now(),
-      });
+      const { name } = currentEnvironment(truth.current.doc);
+      dispatch({ type: 'editOverlay', env: name, overlay: text, key: 'editor', at: Date.now() }, true);
     },
-    [dispatch, requestOverlay],
+    [dispatch, truth],
   );
   const revealValuesLine = useCallback((line: number) => editor.current?.revealLine(line), []);
   const templateSource = useCallback((path: string) => chartText(chartFiles, path), [chartFiles]);
@@ -206,10 +174,11 @@ export function Studio({
       setImportNote(`${file.name} is not a values file: line ${p.errors[0]?.line}: ${p.errors[0]?.message}`);
       return;
     }
-    const overlay = moveSecrets(env.name, text);
-    dispatch({ type: 'editOverlay', env: env.name, overlay, key: 'import', at: Date.now() });
+    const name = currentEnvironment(truth.current.doc).name;
+    const overlay = moveSecrets(name, text);
+    dispatch({ type: 'editOverlay', env: name, overlay, key: 'import', at: Date.now() });
     setImportNote(
-      `Imported ${file.name} into ${env.name}${overlay !== text ? '; its secrets moved to the secrets section' : ''}.`,
+      `Imported ${file.name} into ${name}${overlay !== text ? '; its secrets moved to the secrets section' : ''}.`,
     );
   };
 
@@ -223,7 +192,7 @@ export function Studio({
   }, []);
 
   const share = async () => {
-    const url = `${window.location.origin}${window.location.pathname}#${encodeShare(stripSecrets(doc))}`;
+    const url = `${window.location.origin}${window.location.pathname}#${encodeShare(stripSecrets(truth.current.doc))}`;
     setShareUrl(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -295,9 +264,9 @@ export function Studio({
           current={env.name}
           onSelect={(name) => dispatch({ type: 'selectEnv', name })}
           onAdd={(name, from) => {
-            const source = from ? doc.envs.find((e) => e.name === from) : undefined;
+            const source = from ? truth.current.doc.envs.find((e) => e.name === from) : undefined;
             if (source) {
-              for (const [path, value] of Object.entries(state.secrets[source.name] ?? {})) {
+              for (const [path, value] of Object.entries(truth.current.secrets[source.name] ?? {})) {
                 dispatch({ type: 'setSecret', env: name, path, value });
               }
             }
@@ -364,11 +333,8 @@ export function Studio({
               ))}
             </div>
             {tab === 'preview' ? (
-              <Preview
-                status={status}
-                shown={shown}
-                failure={failure}
-                pending={pending}
+              <LivePreview
+                client={client}
                 templateSource={templateSource}
                 onGoToValue={goToValue}
                 onGoToValuesLine={revealValuesLine}
@@ -378,7 +344,8 @@ export function Studio({
               <ChangesView envs={doc.envs} defaults={defaults} secretCounts={secretCounts} />
             ) : null}
             {tab === 'export' ? (
-              <ExportPanel
+              <LiveExportPanel
+                client={client}
                 chartFiles={bytes}
                 environment={env.name}
                 environments={doc.envs.map((e) => ({
@@ -388,7 +355,6 @@ export function Studio({
                 }))}
                 releaseName={doc.release.name}
                 namespace={doc.release.namespace}
-                render={current && currentMatches ? current.output : null}
               />
             ) : null}
             {tab === 'compare' ? (
@@ -397,8 +363,8 @@ export function Studio({
                 left={compareLeft}
                 right={compareRight}
                 onPick={(side, name) => setCompare((c) => ({ ...c, [side]: name }))}
-                leftOutput={results['compare:left']?.output ?? null}
-                rightOutput={results['compare:right']?.output ?? null}
+                leftOutput={compareLeftState.result?.output ?? null}
+                rightOutput={compareRightState.result?.output ?? null}
               />
             ) : null}
           </section>
@@ -406,4 +372,14 @@ export function Studio({
       </main>
     </div>
   );
+}
+
+/** LiveExportPanel is the export panel with the current environment's latest render (null while pending). */
+function LiveExportPanel({
+  client,
+  ...props
+}: Omit<React.ComponentProps<typeof ExportPanel>, 'render'> & { client: RenderClient }) {
+  const { requested, result } = useRenderKey(client, 'current');
+  const fresh = result && requested && result.id === requested.id ? result.output : null;
+  return <ExportPanel {...props} render={fresh} />;
 }

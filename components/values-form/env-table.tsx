@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { type EnvRow, envNameError } from '@/lib/gateway';
 import { fieldId } from './field';
+import { DraftInput } from './use-draft';
 
 interface EnvTableProps {
   rows: readonly EnvRow[];
@@ -14,36 +15,79 @@ interface EnvTableProps {
   onRemove(name: string): void;
 }
 
-function NameCell(props: { row: EnvRow; others: string[]; disabled?: boolean; onRename(to: string): void }) {
-  const { row, others, disabled, onRename } = props;
+/**
+ * EnvRowView is one variable: `Name` (applied on Enter or when left) and `Value`. The row remembers the
+ * name it last applied, so an edit made before the studio's state catches up goes to the right key.
+ */
+function EnvRowView(props: {
+  row: EnvRow;
+  others: string[];
+  issue?: string;
+  disabled?: boolean;
+  onRename(from: string, to: string): void;
+  onValue(name: string, value: string): void;
+  onRemove(name: string): void;
+}) {
+  const { row, others, issue, disabled } = props;
   const [draft, setDraft] = useState(row.name);
+  const applied = useRef(row.name);
   const seen = useRef(row.name);
   if (seen.current !== row.name) {
     seen.current = row.name;
+    applied.current = row.name;
     setDraft(row.name);
   }
-  const error = draft === row.name ? null : envNameError(draft, others);
+  const error = draft === applied.current ? null : envNameError(draft, others);
   const commit = () => {
-    if (draft !== row.name && !envNameError(draft, others)) onRename(draft);
+    if (draft !== applied.current && !envNameError(draft, others)) {
+      props.onRename(applied.current, draft);
+      applied.current = draft;
+    }
   };
   return (
-    <td>
-      <input
-        aria-label="Name"
-        value={draft}
-        disabled={disabled}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(row.name);
-        }}
-      />
-      {error ? <p className="field__error">{error}</p> : null}
-    </td>
+    <tr>
+      <td>
+        <input
+          aria-label="Name"
+          value={draft}
+          disabled={disabled}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setDraft(applied.current);
+          }}
+        />
+        {error ? <p className="field__error">{error}</p> : null}
+      </td>
+      <td>
+        <DraftInput
+          id={fieldId(`env.${row.name}`)}
+          aria-label="Value"
+          value={row.value}
+          disabled={disabled}
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={issue ? true : undefined}
+          onValue={(v) => props.onValue(applied.current, v)}
+        />
+        {issue ? <p className="field__error">{issue}</p> : null}
+      </td>
+      <td>
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-label={`Remove variable ${row.name}`}
+          disabled={disabled}
+          onClick={() => props.onRemove(applied.current)}
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
   );
 }
 
@@ -63,45 +107,20 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, i) => {
-            const issue = issues[`env.${row.name}`];
-            return (
-              // Rows are keyed by position so a rename does not move the focus.
+          {rows.map((row, i) => (
+            // Rows are keyed by position so a rename does not move the focus.
+            <EnvRowView
               // biome-ignore lint/suspicious/noArrayIndexKey: the row's identity is its position while its name is edited.
-              <tr key={i}>
-                <NameCell
-                  row={row}
-                  others={names.filter((n) => n !== row.name)}
-                  disabled={disabled}
-                  onRename={(to) => onRename(row.name, to)}
-                />
-                <td>
-                  <input
-                    id={fieldId(`env.${row.name}`)}
-                    aria-label="Value"
-                    value={row.value}
-                    disabled={disabled}
-                    spellCheck={false}
-                    autoComplete="off"
-                    aria-invalid={issue ? true : undefined}
-                    onChange={(e) => onValue(row.name, e.target.value)}
-                  />
-                  {issue ? <p className="field__error">{issue}</p> : null}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    aria-label={`Remove variable ${row.name}`}
-                    disabled={disabled}
-                    onClick={() => onRemove(row.name)}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+              key={i}
+              row={row}
+              others={names.filter((n) => n !== row.name)}
+              issue={issues[`env.${row.name}`]}
+              disabled={disabled}
+              onRename={onRename}
+              onValue={onValue}
+              onRemove={onRemove}
+            />
+          ))}
         </tbody>
       </table>
       <button type="button" className="button" disabled={disabled} onClick={onAdd}>

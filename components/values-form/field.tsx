@@ -1,7 +1,8 @@
 'use client';
 /** Field is one labelled form control bound to one value, with its error shown beside it. */
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { type FieldSpec, type PlainValue, parseField } from '@/lib/gateway';
+import { useDraft } from './use-draft';
 
 /** fieldId is the DOM id of the control for a dotted value path (error links focus it). */
 export function fieldId(path: string): string {
@@ -34,17 +35,13 @@ export function Field({ spec, text, issue, description, disabled, onValue, type 
   const id = fieldId(path);
   const hintId = useId();
   const errorId = useId();
-  const [draft, setDraft] = useState(text);
   const [error, setError] = useState<string | null>(null);
-  const seen = useRef(text);
-  if (seen.current !== text) {
-    // The value changed elsewhere (editor, undo, environment switch): show it unless the draft means the same.
-    seen.current = text;
-    if (!sameValue(spec, draft, text)) {
-      setDraft(text);
-      setError(null);
-    }
-  }
+  // The value changed elsewhere (editor, undo, environment switch): shown unless the draft means the same.
+  const [draft, setDraft] = useDraft(
+    text,
+    (a, b) => sameValue(spec, a, b),
+    () => setError(null),
+  );
   const message = error ?? issue ?? null;
   const describedBy =
     [description || spec.hint ? hintId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
@@ -64,7 +61,7 @@ export function Field({ spec, text, issue, description, disabled, onValue, type 
       <input
         id={id}
         type="checkbox"
-        checked={text === 'true'}
+        checked={draft === 'true'}
         disabled={disabled}
         aria-describedby={describedBy}
         aria-invalid={message ? true : undefined}

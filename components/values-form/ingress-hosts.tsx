@@ -2,6 +2,7 @@
 /** IngressHosts edits the ingress hosts (`Host`, its paths) and the TLS secret. */
 import { hostnameError, type IngressHostRow, ingressPathError } from '@/lib/gateway';
 import { fieldId } from './field';
+import { DraftInput } from './use-draft';
 
 interface IngressHostsProps {
   hosts: readonly IngressHostRow[];
@@ -30,14 +31,14 @@ export function IngressHosts(props: IngressHostsProps) {
             <legend>Host {i + 1}</legend>
             <div className={`field${hostIssue ? ' field--invalid' : ''}`}>
               <label htmlFor={fieldId(`ingress.hosts.${i}.host`)}>Host</label>
-              <input
+              <DraftInput
                 id={fieldId(`ingress.hosts.${i}.host`)}
                 value={h.host}
                 disabled={disabled}
                 spellCheck={false}
                 autoComplete="off"
                 aria-invalid={hostIssue ? true : undefined}
-                onChange={(e) => props.onHost(i, e.target.value)}
+                onValue={(v) => props.onHost(i, v)}
               />
               {hostIssue ? <p className="field__error">{hostIssue}</p> : null}
             </div>
@@ -47,13 +48,13 @@ export function IngressHosts(props: IngressHostsProps) {
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: paths are edited in place; position is identity.
                   <li key={j}>
-                    <input
+                    <DraftInput
                       aria-label={`Path ${j + 1} of host ${i + 1}`}
                       value={p}
                       disabled={disabled}
                       spellCheck={false}
                       aria-invalid={pathIssue ? true : undefined}
-                      onChange={(e) => props.onPath(i, j, e.target.value)}
+                      onValue={(v) => props.onPath(i, j, v)}
                     />
                     <button
                       type="button"
@@ -91,14 +92,14 @@ export function IngressHosts(props: IngressHostsProps) {
       </button>
       <div className="field">
         <label htmlFor={fieldId('ingress.tls.0.secretName')}>TLS secret</label>
-        <input
+        <DraftInput
           id={fieldId('ingress.tls.0.secretName')}
           value={tlsSecret}
           disabled={disabled}
           spellCheck={false}
           autoComplete="off"
           aria-describedby="tls-hint"
-          onChange={(e) => props.onTlsSecret(e.target.value)}
+          onValue={(v) => props.onTlsSecret(v)}
         />
         <p id="tls-hint" className="field__hint">
           Name of the Secret with the certificate for the hosts above; empty means no TLS.

@@ -5,6 +5,7 @@
  */
 import dynamic from 'next/dynamic';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { useDraft } from '@/components/values-form/use-draft';
 import type { YamlEditorProps, YamlProblemMarker } from './types';
 
 const MonacoView = dynamic(() => import('./monaco-view'), { ssr: false, loading: () => null });
@@ -18,6 +19,8 @@ export const YamlEditor = memo(function YamlEditor(
   const [loadMonaco, setLoadMonaco] = useState(false);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const { handleRef } = editorProps;
+  // The studio's text follows a keystroke a frame or two later; the text area keeps what was typed.
+  const [draft, edit] = useDraft(editorProps.value);
 
   useEffect(() => {
     // Monaco starts loading once the page is idle, after the form and the first preview.
@@ -58,8 +61,11 @@ export const YamlEditor = memo(function YamlEditor(
             className="yaml-editor__fallback"
             aria-label={editorProps.label}
             spellCheck={false}
-            value={editorProps.value}
-            onChange={(e) => editorProps.onChange(e.target.value)}
+            value={draft}
+            onChange={(e) => {
+              edit(e.target.value);
+              editorProps.onChange(e.target.value);
+            }}
             onKeyDown={(e) => {
               const mod = e.ctrlKey || e.metaKey;
               if (mod && e.key.toLowerCase() === 'z') {
