@@ -83,9 +83,11 @@ export class StudioPage {
 
   /** addVariable adds an env var row and fills its name and value. */
   async addVariable(name: string, value: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add variable' }).click();
     const names = this.field('Name');
-    const row = (await names.count()) - 1;
+    const row = await names.count();
+    await this.page.getByRole('button', { name: 'Add variable' }).click();
+    // The form follows the edit once its preview is out: wait for the new row, never fill an older one.
+    await expect(names).toHaveCount(row + 1);
     await names.nth(row).fill(name);
     await names.nth(row).press('Enter');
     await expect(this.field('Name').nth(row)).toHaveValue(name);
