@@ -52,7 +52,8 @@ export interface RenderOutput {
 
 /** ToWorker is every message the studio sends to the worker. */
 export type ToWorker =
-  | { type: 'chart'; files: ChartBytes[] }
+  /** chart sends the chart's files; `channel` names the BroadcastChannel the results go back on. */
+  | { type: 'chart'; files: ChartBytes[]; channel?: string }
   /** warm asks for `count` throw-away renders while the worker is idle, so the engine's code is optimised
    * before the first keystroke; a render request stops them. */
   | { type: 'warm'; options: RenderOptions; count: number }

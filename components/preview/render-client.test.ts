@@ -186,3 +186,28 @@ describe('RenderClient checks', () => {
     expect(checks.sent).toEqual([]);
   });
 });
+
+describe('RenderClient result channel', () => {
+  it('names the channel to the worker and takes results from it', () => {
+    const worker = new FakeWorker();
+    const channel = {
+      name: 'render-results-test',
+      onmessage: null as ((e: MessageEvent<FromWorker>) => void) | null,
+      closed: false,
+      close() {
+        this.closed = true;
+      },
+    };
+    const client = new RenderClient([]);
+    client.start(worker, null, channel);
+    expect(worker.sent[0]).toMatchObject({ type: 'chart', channel: 'render-results-test' });
+    const id = client.request('current', opts('a: 1'), 'dev') as number;
+    channel.onmessage?.(event<FromWorker>({ type: 'result', id, key: 'current', output: ok('via channel') }));
+    expect(client.get('current').result?.output.stdout).toBe('via channel');
+    // The same answer by postMessage as well changes nothing.
+    worker.answer(id, ok('again'));
+    expect(client.get('current').result?.output.stdout).toBe('via channel');
+    client.stop();
+    expect(channel.closed).toBe(true);
+  });
+});

@@ -39,6 +39,13 @@ export interface WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null;
 }
 
+/** ResultChannel is the BroadcastChannel the worker sends its results on (tests pass a fake). */
+export interface ResultChannel {
+  readonly name: string;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  close(): void;
+}
+
 /** ChecksWorkerLike is the part of the checks worker the client uses. */
 export interface ChecksWorkerLike {
   postMessage(message: ToChecks): void;
@@ -76,6 +83,7 @@ export class RenderClient {
   private readonly listeners = new Set<() => void>();
   private readonly resultListeners = new Set<(key: string, id: number) => void>();
   private nextId = 1;
+  private channel: ResultChannel | null = null;
   private checksWorker: ChecksWorkerLike | null = null;
   private makeChecks: (() => ChecksWorkerLike) | null = null;
   private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -96,15 +104,25 @@ export class RenderClient {
    * nothing to render, the worker warms the engine up on the current options. `makeChecks` creates the
    * checks worker when the first checks are due.
    */
-  start(worker: WorkerLike, makeChecks: (() => ChecksWorkerLike) | null = null): void {
+  start(
+    worker: WorkerLike,
+    makeChecks: (() => ChecksWorkerLike) | null = null,
+    channel: ResultChannel | null = null,
+  ): void {
     this.worker = worker;
     this.inFlight = null;
     this.makeChecks = makeChecks;
+    this.channel = channel;
     worker.onmessage = (e) => this.receive(e.data);
+    if (channel) channel.onmessage = (e) => this.receive(e.data);
     worker.onerror = (e) => {
       this.setStatus({ state: 'unavailable', message: e.message || 'the render worker failed to start' });
     };
-    worker.postMessage({ type: 'chart', files: this.files.map((f) => ({ path: f.path, data: f.data })) });
+    worker.postMessage({
+      type: 'chart',
+      files: this.files.map((f) => ({ path: f.path, data: f.data })),
+      channel: channel?.name,
+    });
     for (const [key, s] of this.keys) {
       if (s.requested && s.requested.id !== s.result?.id) this.waiting.set(key, s.requested);
     }
@@ -119,6 +137,8 @@ export class RenderClient {
   stop(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.channel?.close();
+    this.channel = null;
     this.inFlight = null;
     this.checksWorker?.terminate();
     this.checksWorker = null;

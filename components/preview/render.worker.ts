@@ -16,8 +16,16 @@ let chart: Chart | null = null;
 /** warm is the throw-away renders left to do while idle, and their options. */
 let warm: { options: RenderOptions; left: number } | null = null;
 
+/**
+ * results is the channel render results go back on. A BroadcastChannel message is not deferred after a
+ * keystroke the way a worker's postMessage is (Chromium holds posted messages until the frame after the
+ * input is drawn), so the preview can be in the first frame after the key instead of the second.
+ */
+let results: BroadcastChannel | null = null;
+
 function post(message: FromWorker): void {
-  scope.postMessage(message);
+  if (results && message.type === 'result') results.postMessage(message);
+  else scope.postMessage(message);
 }
 
 function render(options: RenderOptions): RenderOutput {
@@ -84,6 +92,9 @@ function warmStep(): void {
 scope.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'chart') {
+    results?.close();
+    results =
+      msg.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(msg.channel) : null;
     try {
       chart = loadChart(msg.files);
       post({ type: 'ready' });

@@ -8,6 +8,7 @@ import {
   type EngineStatus,
   type KeyState,
   RenderClient,
+  type ResultChannel,
   type WorkerLike,
 } from './render-client';
 
@@ -19,6 +20,11 @@ let earlyWorker: Worker | null =
   typeof window !== 'undefined' && typeof Worker !== 'undefined'
     ? new Worker(new URL('./render.worker.ts', import.meta.url))
     : null;
+
+// randomName works in any context (crypto.randomUUID needs a secure one).
+function randomName(): string {
+  return Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(16)).join('');
+}
 
 function takeWorker(): Worker {
   const w = earlyWorker;
@@ -37,9 +43,15 @@ export function useRenderClient(
   const [client] = useState(() => new RenderClient(files, initial));
   useEffect(() => {
     try {
+      // Results come back on a channel of this page's own (a random name: no other tab listens).
+      const channel =
+        typeof BroadcastChannel !== 'undefined'
+          ? (new BroadcastChannel(`render-results-${randomName()}`) as unknown as ResultChannel)
+          : null;
       client.start(
         takeWorker() as unknown as WorkerLike,
         () => new Worker(new URL('./checks.worker.ts', import.meta.url)) as unknown as ChecksWorkerLike,
+        channel,
       );
     } catch (err) {
       client.fail(err instanceof Error ? err.message : String(err));
