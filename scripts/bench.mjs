@@ -427,8 +427,8 @@ async function measurePage(browser, baseUrl) {
       { capture: true },
     );
   });
-  for (let i = 0; i < 30; i++) {
-    const digit = String(2 + (i % 8));
+  /** keystroke selects the Replicas value, types one digit and resolves to its latency (null: no preview). */
+  const keystroke = async (digit) => {
     await replicas.focus();
     // Let a late re-render of the controlled input settle, then select its whole value.
     await page.waitForTimeout(50);
@@ -453,17 +453,30 @@ async function measurePage(browser, baseUrl) {
       `replicas: ${digit}\n`,
     );
     await page.keyboard.press(digit);
-    try {
-      latencies.push(await pending);
-    } catch {
-      missed++;
-    }
+    return pending.catch(() => null);
+  };
+  // The first keystroke on the live studio, before Monaco has loaded (cold code in the worker).
+  const first = await keystroke('9');
+  add('browser', 'keystroke → preview, the first one on the live studio', first === null ? 'n/a' : ms(first));
+  // The series runs on the settled studio: Monaco loads once the edits pause (its start-up is a long
+  // task of the main thread that would hold up whichever keystroke it meets).
+  const settled = await page
+    .locator('[data-monaco-ready="true"]')
+    .waitFor({ timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  for (let i = 0; i < 30; i++) {
+    const latency = await keystroke(String(2 + (i % 8)));
+    if (latency === null) missed++;
+    else latencies.push(latency);
   }
   latencies.sort((a, b) => a - b);
   if (missed) add('browser', 'keystroke edits whose preview never came (10 s)', `${missed} of 30`);
   if (latencies.length === 0) throw new Error('no keystroke reached the preview');
-  add('browser', `keystroke → preview p50 (${latencies.length} edits of Replicas)`, ms(pct(latencies, 50)));
+  const series = `${latencies.length} edits of Replicas${settled ? ', Monaco loaded' : ', Monaco not loaded in 30 s'}`;
+  add('browser', `keystroke → preview p50 (${series})`, ms(pct(latencies, 50)));
   add('browser', 'keystroke → preview p95', ms(pct(latencies, 95)), '≤ 16 ms');
+  add('browser', 'keystroke → preview max', ms(latencies[latencies.length - 1]));
   await context.close();
 }
 

@@ -8,6 +8,9 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useDraft } from '@/components/values-form/use-draft';
 import type { YamlEditorProps, YamlProblemMarker } from './types';
 
+/** MONACO_AFTER_PAUSE_MS is the pause in the edits after which Monaco starts loading. */
+const MONACO_AFTER_PAUSE_MS = 600;
+
 const MonacoView = dynamic(() => import('./monaco-view'), { ssr: false, loading: () => null });
 
 /** YamlEditor renders the editor with its list of YAML errors, each a link to its line. */
@@ -22,14 +25,27 @@ export const YamlEditor = memo(function YamlEditor(
   // The studio's text follows a keystroke a frame or two later; the text area keeps what was typed.
   const [draft, edit] = useDraft(editorProps.value);
 
+  // Monaco starts loading when the page is idle and the user has paused typing for a moment (its loading
+  // and start-up are long tasks that would hold up the preview of a keystroke), or at once when the user
+  // comes to the editor.
+  const value = editorProps.value;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new text (an edit) restarts the wait.
   useEffect(() => {
-    // Monaco starts loading once the page is idle, after the form and the first preview.
+    if (loadMonaco) return;
     const w = window as Window & {
       requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+      cancelIdleCallback?: (id: number) => void;
     };
-    if (w.requestIdleCallback) w.requestIdleCallback(() => setLoadMonaco(true), { timeout: 1500 });
-    else setTimeout(() => setLoadMonaco(true), 300);
-  }, []);
+    let idle: number | null = null;
+    const timer = setTimeout(() => {
+      if (w.requestIdleCallback) idle = w.requestIdleCallback(() => setLoadMonaco(true), { timeout: 1500 });
+      else setLoadMonaco(true);
+    }, MONACO_AFTER_PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== null) w.cancelIdleCallback?.(idle);
+    };
+  }, [value, loadMonaco]);
 
   useEffect(() => {
     if (monacoReady) return;
@@ -66,6 +82,8 @@ export const YamlEditor = memo(function YamlEditor(
               edit(e.target.value);
               editorProps.onChange(e.target.value);
             }}
+            onFocus={() => setLoadMonaco(true)}
+            onPointerEnter={() => setLoadMonaco(true)}
             onKeyDown={(e) => {
               const mod = e.ctrlKey || e.metaKey;
               if (mod && e.key.toLowerCase() === 'z') {
