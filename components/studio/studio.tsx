@@ -10,6 +10,7 @@ import type { RenderClient } from '@/components/preview/render-client';
 import { useRenderClient, useRenderKey } from '@/components/preview/use-renderer';
 import { fieldId } from '@/components/values-form/field';
 import { SecretsSection } from '@/components/values-form/secrets-section';
+import { DraftEpoch } from '@/components/values-form/use-draft';
 import { ValuesForm } from '@/components/values-form/values-form';
 import type { YamlEditorHandle } from '@/components/yaml-editor/types';
 import { YamlEditor } from '@/components/yaml-editor/yaml-editor';
@@ -48,7 +49,7 @@ export function Studio({
 }) {
   const bytes = useMemo(() => chartBytes(chartFiles), [chartFiles]);
   const client = useRenderClient(bytes, initialRender);
-  const { state, truth, dispatch, defaults, restored } = useStudio(chartFiles, client);
+  const { state, truth, dispatch, defaults, restored, epoch } = useStudio(chartFiles, client);
   const { doc } = state;
   const env = currentEnvironment(doc);
   const editor = useRef<YamlEditorHandle | null>(null);
@@ -273,102 +274,109 @@ export function Studio({
             dispatch({ type: 'addEnv', name, overlay: source?.overlay ?? '' });
           }}
         />
-        <div id="env-panel" role="tabpanel" aria-labelledby={`env-tab-${env.name}`} className="studio__panes">
-          <section className="pane pane--form" aria-labelledby="form-title">
-            <h2 id="form-title">Values of {env.name}</h2>
-            {parsed.ok ? null : (
-              <p className="callout callout--warning" role="status">
-                The form waits until the YAML parses again; nothing is lost.
-              </p>
-            )}
-            <ValuesForm
-              values={formValues}
-              defaults={defaults}
-              issues={issues}
-              disabled={!parsed.ok}
-              onEdit={onEdit}
-            />
-            <SecretsSection
-              env={env.name}
-              secrets={envSecrets ?? {}}
-              inOverlay={secretsInOverlay}
-              onSecret={(path, value) => dispatch({ type: 'setSecret', env: env.name, path, value })}
-              onMoveFromOverlay={() => onEdit('secrets:move', (text) => moveSecrets(env.name, text))}
-            />
-          </section>
-          <section className="pane pane--yaml" aria-labelledby="yaml-title">
-            <h2 id="yaml-title">values.{env.name}.yaml</h2>
-            <YamlEditor
-              modelPath={`file:///${env.name}/values.yaml`}
-              value={env.overlay}
-              onChange={onEditorChange}
-              onUndo={undo}
-              onRedo={redo}
-              schema={schema}
-              label={`Values YAML of ${env.name}`}
-              handleRef={editor}
-              problems={parsed.ok ? noProblems : parsed.errors}
-            />
-          </section>
-          <section className="pane pane--side" aria-label="Output">
-            <div role="tablist" aria-label="Output views" className="side-tabs">
-              {(
-                [
-                  ['preview', 'Preview'],
-                  ['changes', 'Changes from defaults'],
-                  ['compare', 'Compare environments'],
-                  ['export', 'Export'],
-                ] as const
-              ).map(([id, label]) => (
-                <button
-                  key={id}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === id}
-                  className="side-tabs__tab"
-                  onClick={() => setTab(id)}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
-            {tab === 'preview' ? (
-              <LivePreview
-                client={client}
-                templateSource={templateSource}
-                onGoToValue={goToValue}
-                onGoToValuesLine={revealValuesLine}
+        <DraftEpoch.Provider value={epoch}>
+          <div
+            id="env-panel"
+            role="tabpanel"
+            aria-labelledby={`env-tab-${env.name}`}
+            className="studio__panes"
+          >
+            <section className="pane pane--form" aria-labelledby="form-title">
+              <h2 id="form-title">Values of {env.name}</h2>
+              {parsed.ok ? null : (
+                <p className="callout callout--warning" role="status">
+                  The form waits until the YAML parses again; nothing is lost.
+                </p>
+              )}
+              <ValuesForm
+                values={formValues}
+                defaults={defaults}
+                issues={issues}
+                disabled={!parsed.ok}
+                onEdit={onEdit}
               />
-            ) : null}
-            {tab === 'changes' ? (
-              <ChangesView envs={doc.envs} defaults={defaults} secretCounts={secretCounts} />
-            ) : null}
-            {tab === 'export' ? (
-              <LiveExportPanel
-                client={client}
-                chartFiles={bytes}
-                environment={env.name}
-                environments={doc.envs.map((e) => ({
-                  name: e.name,
-                  overlay: e.overlay,
-                  secrets: state.secrets[e.name] ?? {},
-                }))}
-                releaseName={doc.release.name}
-                namespace={doc.release.namespace}
+              <SecretsSection
+                env={env.name}
+                secrets={envSecrets ?? {}}
+                inOverlay={secretsInOverlay}
+                onSecret={(path, value) => dispatch({ type: 'setSecret', env: env.name, path, value })}
+                onMoveFromOverlay={() => onEdit('secrets:move', (text) => moveSecrets(env.name, text))}
               />
-            ) : null}
-            {tab === 'compare' ? (
-              <CompareView
-                envNames={envNames}
-                left={compareLeft}
-                right={compareRight}
-                onPick={(side, name) => setCompare((c) => ({ ...c, [side]: name }))}
-                leftOutput={compareLeftState.result?.output ?? null}
-                rightOutput={compareRightState.result?.output ?? null}
+            </section>
+            <section className="pane pane--yaml" aria-labelledby="yaml-title">
+              <h2 id="yaml-title">values.{env.name}.yaml</h2>
+              <YamlEditor
+                modelPath={`file:///${env.name}/values.yaml`}
+                value={env.overlay}
+                onChange={onEditorChange}
+                onUndo={undo}
+                onRedo={redo}
+                schema={schema}
+                label={`Values YAML of ${env.name}`}
+                handleRef={editor}
+                problems={parsed.ok ? noProblems : parsed.errors}
               />
-            ) : null}
-          </section>
-        </div>
+            </section>
+            <section className="pane pane--side" aria-label="Output">
+              <div role="tablist" aria-label="Output views" className="side-tabs">
+                {(
+                  [
+                    ['preview', 'Preview'],
+                    ['changes', 'Changes from defaults'],
+                    ['compare', 'Compare environments'],
+                    ['export', 'Export'],
+                  ] as const
+                ).map(([id, label]) => (
+                  <button
+                    key={id}
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === id}
+                    className="side-tabs__tab"
+                    onClick={() => setTab(id)}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+              {tab === 'preview' ? (
+                <LivePreview
+                  client={client}
+                  templateSource={templateSource}
+                  onGoToValue={goToValue}
+                  onGoToValuesLine={revealValuesLine}
+                />
+              ) : null}
+              {tab === 'changes' ? (
+                <ChangesView envs={doc.envs} defaults={defaults} secretCounts={secretCounts} />
+              ) : null}
+              {tab === 'export' ? (
+                <LiveExportPanel
+                  client={client}
+                  chartFiles={bytes}
+                  environment={env.name}
+                  environments={doc.envs.map((e) => ({
+                    name: e.name,
+                    overlay: e.overlay,
+                    secrets: state.secrets[e.name] ?? {},
+                  }))}
+                  releaseName={doc.release.name}
+                  namespace={doc.release.namespace}
+                />
+              ) : null}
+              {tab === 'compare' ? (
+                <CompareView
+                  envNames={envNames}
+                  left={compareLeft}
+                  right={compareRight}
+                  onPick={(side, name) => setCompare((c) => ({ ...c, [side]: name }))}
+                  leftOutput={compareLeftState.result?.output ?? null}
+                  rightOutput={compareRightState.result?.output ?? null}
+                />
+              ) : null}
+            </section>
+          </div>
+        </DraftEpoch.Provider>
       </main>
     </div>
   );

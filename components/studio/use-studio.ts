@@ -26,6 +26,9 @@ import {
 import { chartText, type SerializedChartFile } from './chart-files';
 import { renderOptions, seedState, stripSecrets } from './seed';
 
+/** RESYNC are the actions after which every control shows the state again, whatever it had typed. */
+const RESYNC = new Set<StudioAction['type']>(['selectEnv', 'addEnv', 'removeEnv', 'load', 'undo', 'redo']);
+
 /** CATCH_UP_MS is how long the form and the editor wait at most for the preview before they catch up. */
 const CATCH_UP_MS = 150;
 
@@ -41,6 +44,8 @@ export function useStudio(files: readonly SerializedChartFile[], client: RenderC
   const [state, setState] = useState(() => seedState(files));
   const truth = useRef<StudioState>(state);
   const [restored, setRestored] = useState<'share' | 'storage' | null>(null);
+  // Bumped by the actions that change what the controls show from outside them (see DraftEpoch).
+  const [epoch, setEpoch] = useState(0);
   const loaded = useRef(false);
   const defaults = useMemo<PlainMap>(() => {
     const parsed = parseValues(chartText(files, 'values.yaml') ?? '');
@@ -86,6 +91,7 @@ export function useStudio(files: readonly SerializedChartFile[], client: RenderC
         lagging.current = false;
         waitFor.current = null;
         setState(next);
+        if (RESYNC.has(action.type)) setEpoch((e) => e + 1);
         return;
       }
       lagging.current = true;
@@ -148,7 +154,7 @@ export function useStudio(files: readonly SerializedChartFile[], client: RenderC
     };
   }, [state.doc]);
 
-  return { state, truth, dispatch, defaults, restored };
+  return { state, truth, dispatch, defaults, restored, epoch };
 }
 
 /** envValues parses an overlay and merges it with the defaults; null when the YAML does not parse. */

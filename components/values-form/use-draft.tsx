@@ -1,8 +1,14 @@
 'use client';
 /** useDraft keeps a control's text while the studio's state catches up with what was typed. */
-import { useRef, useState } from 'react';
+import { createContext, useContext, useRef, useState } from 'react';
 
 const MAX_SENT = 64;
+
+/**
+ * DraftEpoch changes when the state changes from outside the controls (undo, redo, another environment,
+ * a restored document): every control then shows the state again, whatever it had typed.
+ */
+export const DraftEpoch = createContext(0);
 
 /**
  * useDraft returns the text a control shows and `edit(text)` for the user's input. The studio applies
@@ -18,7 +24,17 @@ export function useDraft(
   const [draft, setDraft] = useState(value);
   const seen = useRef(value);
   const sent = useRef<string[]>([]);
-  if (seen.current !== value) {
+  const epoch = useContext(DraftEpoch);
+  const seenEpoch = useRef(epoch);
+  if (seenEpoch.current !== epoch) {
+    seenEpoch.current = epoch;
+    seen.current = value;
+    sent.current = [];
+    if (draft !== value) {
+      setDraft(value);
+      onExternal?.();
+    }
+  } else if (seen.current !== value) {
     seen.current = value;
     if (same(draft, value)) sent.current = [];
     else if (!sent.current.some((t) => same(t, value))) {
