@@ -82,6 +82,8 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
   // Texts this editor sent up that the studio has not echoed back yet. The echo of an older keystroke
   // can arrive after newer ones; writing it into the model would drop what was typed since.
   const emitted = useRef(new Set<string>());
+  /** applying is set while the studio's text is written into the model. */
+  const applying = useRef(false);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -109,7 +111,14 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
     const from = model.getPositionAt(start);
     const to = model.getPositionAt(current.length - end);
     const range = new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
-    editorRef.current.executeEdits('studio', [{ range, text: value.slice(start, value.length - end) }]);
+    // The studio's own text is not an edit to send back: React's copy can trail the studio's state by a
+    // frame, and echoing it would undo the newer edits (a host typed in the form just before).
+    applying.current = true;
+    try {
+      editorRef.current.executeEdits('studio', [{ range, text: value.slice(start, value.length - end) }]);
+    } finally {
+      applying.current = false;
+    }
     editorRef.current.pushUndoStop();
   }, [value, modelPath]);
 
@@ -141,6 +150,7 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
       language="yaml"
       theme={dark ? 'vs-dark' : 'vs'}
       onChange={(text) => {
+        if (applying.current) return;
         const t = text ?? '';
         emitted.current.add(t);
         onChange(t);
