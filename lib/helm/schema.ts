@@ -342,12 +342,25 @@ class Validator {
   /** vid counts the instance levels below the root (same value ⇒ same vid). */
   vid = 0;
 
+  /** atPath is the instance location; a child's is made from its parent's when first asked for. */
+  private atPath: string[] | undefined;
+  /** atTok is a child's last location token (its property name or item index). */
+  private atTok = '';
+
   constructor(
     readonly ctx: Ctx,
     readonly s: Schema,
     readonly v: GoValue,
-    readonly at: string[],
-  ) {}
+    at: string[] | undefined,
+  ) {
+    this.atPath = at;
+  }
+
+  /** at is the instance location (made only when an error needs it: most values are valid). */
+  get at(): string[] {
+    this.atPath ??= [...this.parent!.at, this.atTok];
+    return this.atPath;
+  }
 
   /** kwLoc is the keyword path from the root scope to this one (`/properties/a/$ref`). */
   kwLoc(): string {
@@ -385,7 +398,8 @@ class Validator {
 
   /** child validates another value (a property or item) with a subschema. */
   child(s: unknown, v: GoValue, tok: string): SchemaError | undefined {
-    const sub = new Validator(this.ctx, s as Schema, v, [...this.at, tok]);
+    const sub = new Validator(this.ctx, s as Schema, v, undefined);
+    sub.atTok = tok;
     sub.parent = this;
     sub.vid = this.vid + 1;
     return sub.run();
@@ -520,33 +534,45 @@ class Validator {
       }
     }
     const props = (s.properties ?? {}) as Record<string, unknown>;
-    const patterns = Object.entries((s.patternProperties ?? {}) as Record<string, unknown>).map(
-      ([re, sch]) => [goRegExp(re), sch] as const,
-    );
-    const additional: string[] = [];
-    // Go iterates the object map in random order; name order keeps our messages stable.
-    for (const k of [...obj.keys()].sort()) {
-      const pv = obj.get(k) as GoValue;
+    const patterns =
+      s.patternProperties === undefined
+        ? []
+        : Object.entries(s.patternProperties as Record<string, unknown>).map(
+            ([re, sch]) => [goRegExp(re), sch] as const,
+          );
+    let additional: string[] | undefined;
+    // Go iterates the object map in random order; name order keeps our messages stable. The keys are
+    // visited in map order and only the (rare) errors are put in name order afterwards.
+    let found: [string, SchemaError][] | undefined;
+    const keep = (k: string, e: SchemaError | undefined) => {
+      if (e) (found ??= []).push([k, e]);
+    };
+    for (const [k, pv] of obj) {
       let evaluated = false;
       if (Object.hasOwn(props, k)) {
         evaluated = true;
-        this.addErr(this.child(props[k], pv, k));
+        keep(k, this.child(props[k], pv, k));
       }
       for (const [re, sch] of patterns) {
         if (re.test(k)) {
           evaluated = true;
-          this.addErr(this.child(sch, pv, k));
+          keep(k, this.child(sch, pv, k));
         }
       }
       if (!evaluated && s.additionalProperties !== undefined) {
         evaluated = true;
-        if (s.additionalProperties === false) additional.push(k);
-        else if (s.additionalProperties !== true) this.addErr(this.child(s.additionalProperties, pv, k));
+        if (s.additionalProperties === false) (additional ??= []).push(k);
+        else if (s.additionalProperties !== true) keep(k, this.child(s.additionalProperties, pv, k));
       }
       if (evaluated && this.track) this.evaluated.add(k);
     }
-    if (additional.length > 0)
-      this.add(`additional properties ${additional.map(quote).join(', ')} not allowed`);
+    if (found !== undefined) {
+      // A stable sort: one key's errors keep their order (properties, patterns, additional).
+      found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [, e] of found) this.errors.push(e);
+    }
+    if (additional !== undefined)
+      this.add(`additional properties ${additional.sort().map(quote).join(', ')} not allowed`);
     if (d === 4) return;
     if (s.propertyNames !== undefined) {
       for (const k of [...obj.keys()].sort()) {
@@ -561,7 +587,7 @@ class Validator {
       }
     }
     if (d === 6) return;
-    if (d >= 2019) {
+    if (d >= 2019 && (s.dependentSchemas !== undefined || s.dependentRequired !== undefined)) {
       for (const [p, sch] of Object.entries((s.dependentSchemas ?? {}) as Record<string, unknown>)) {
         if (obj.has(p)) this.addErr(this.self(sch));
       }

@@ -13,7 +13,13 @@ import { adler32, hmacSha256, sha1, sha256, sha512 } from './hash';
 
 export { adler32, hmacSha256, sha1, sha256, sha512 } from './hash';
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const hexDigits = '0123456789abcdef';
+
+function hex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += hexDigits[x >> 4]! + hexDigits[x & 15]!;
+  return s;
+}
 
 function pbkdf2Sha256(
   password: Uint8Array,

@@ -66,12 +66,13 @@ function goRepeat(s: string, count: number): string {
 }
 
 function trimSpace(s: string): string {
-  const cps = Array.from(s);
+  // Every white-space code point is in the BMP, so a surrogate (half of a pair) is never space and
+  // scanning UTF-16 units trims exactly the code points Go trims.
   let i = 0;
-  let j = cps.length;
-  while (i < j && unicode.isSpace(cps[i]!.codePointAt(0)!)) i++;
-  while (j > i && unicode.isSpace(cps[j - 1]!.codePointAt(0)!)) j--;
-  return cps.slice(i, j).join('');
+  let j = s.length;
+  while (i < j && unicode.isSpace(s.charCodeAt(i))) i++;
+  while (j > i && unicode.isSpace(s.charCodeAt(j - 1))) j--;
+  return i === 0 && j === s.length ? s : s.slice(i, j);
 }
 
 function trimCutset(s: string, cutset: string): string {
