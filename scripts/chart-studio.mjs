@@ -38,6 +38,28 @@ const codeCacheFor = (source) =>
 // The bundle's inputs (from esbuild's metafile), so a run checks the age of just those files.
 const inputsList = `${bundle}.inputs.json`;
 
+// Packages whose module set-up (tables built when the module is evaluated) the bundle defers to their
+// first call: fflate builds its Huffman tables on load (several ms of each run), yet only .tgz charts
+// need it. Each listed name becomes a function that loads the package on first use; a name lib/
+// imports that is missing here fails the build ("No matching export").
+const lazyPackages = { fflate: ['deflateSync', 'gunzipSync'] };
+
+const lazyPlugin = {
+  name: 'lazy-packages',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(lazyPackages).join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const names = lazyPackages[args.path];
+      const lines = [`let m;`, `const load = () => (m ??= require(${JSON.stringify(args.path)}));`];
+      for (const n of names) lines.push(`export function ${n}(...a) { return load().${n}(...a); }`);
+      return { contents: lines.join('\n'), resolveDir: root, loader: 'js' };
+    });
+  },
+};
+
 function newestSource(dir) {
   let newest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -100,11 +122,12 @@ async function ensureBundle() {
     logLevel: 'error',
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to it
+    plugins: [lazyPlugin],
   });
   // Sources only (not node_modules, whose packages change through npm, which rewrites the lock file).
   // (The entry, given as text above, is no file.)
   const inputs = Object.keys(result.metafile.inputs).filter(
-    (p) => !p.startsWith('node_modules/') && p !== 'chart-studio-entry.ts',
+    (p) => !p.startsWith('node_modules/') && p !== 'chart-studio-entry.ts' && !p.startsWith('lazy:'),
   );
   inputs.push('package-lock.json');
   writeFileSync(inputsList, JSON.stringify(inputs));

@@ -266,12 +266,14 @@ export function formatFloat(
 // ---------------------------------------------------------------------------------------------
 // strconv quoting.
 
-const printableRe = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+// Made on first use: a Unicode-class pattern costs start-up time in every command-line run.
+let printableRe: RegExp | undefined;
 
 /** isPrint is strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 export function isPrint(r: number): boolean {
   if (r < 0x7f) return r >= 0x20;
   if (r >= 0xd800 && r <= 0xdfff) return false;
+  printableRe ??= /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
   return printableRe.test(String.fromCodePoint(r));
 }
 

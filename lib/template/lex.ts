@@ -99,12 +99,14 @@ function isSpace(r: number): boolean {
   return r === 32 || r === 9 || r === 13 || r === 10;
 }
 
-const letterOrDigit = /[\p{L}\p{Nd}]/u;
+// Made on first use: a Unicode-class pattern costs start-up time in every command-line run.
+let letterOrDigit: RegExp | undefined;
 
 function isAlphaNumeric(r: number): boolean {
   if (r === 95) return true;
   if (r < 0x80) return (r >= 48 && r <= 57) || (r >= 65 && r <= 90) || (r >= 97 && r <= 122);
   if (r === EOF) return false;
+  letterOrDigit ??= /[\p{L}\p{Nd}]/u;
   return letterOrDigit.test(String.fromCodePoint(r));
 }
 

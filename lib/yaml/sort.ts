@@ -5,16 +5,19 @@
 
 import { runes } from '../go';
 
-const letter = /\p{L}/u;
-const digit = /\p{Nd}/u;
+// Made on first use: a Unicode-class pattern costs start-up time in every command-line run.
+let letter: RegExp | undefined;
+let digit: RegExp | undefined;
 
 function isLetter(r: number): boolean {
   if (r < 0x80) return (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
+  letter ??= /\p{L}/u;
   return letter.test(String.fromCodePoint(r));
 }
 
 function isDigit(r: number): boolean {
   if (r < 0x80) return r >= 0x30 && r <= 0x39;
+  digit ??= /\p{Nd}/u;
   return digit.test(String.fromCodePoint(r));
 }
 
