@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GoInt, GoMap, type GoValue } from '@/lib/go';
 import type { Chart } from './chart';
-import { coalesceValues, mergeMaps } from './values';
+import { coalesceValues, mergeMaps, mergeValueSources } from './values';
 
 // Expected values are ENGINE.md §3.3's verified examples (helm v4.1.4).
 function m(obj: Record<string, unknown>): GoMap {
@@ -83,4 +83,20 @@ describe('mergeMaps', () => {
   for (const c of cases) {
     it(c.name, () => expect(plain(mergeMaps(c.input[0] as GoMap, c.input[1] as GoMap))).toEqual(c.want));
   }
+});
+
+describe('mergeValueSources', () => {
+  it('reads a values file again unchanged after a --set wrote into the maps it gave', () => {
+    const file = 'image:\n  repository: app\nlist: [1, 2]\n';
+    const first = mergeValueSources({ valueFiles: [file], set: ['image.tag=v1', 'list[0]=9'] });
+    expect(plain(first)).toEqual({
+      image: { repository: 'app', tag: 'v1' },
+      list: [new GoInt(9n, 'int64'), 2],
+    });
+    (first.get('image') as GoMap).set('extra', 'x');
+    const second = mergeValueSources({ valueFiles: [file] });
+    expect(plain(second)).toEqual({ image: { repository: 'app' }, list: [1, 2] });
+    const third = mergeValueSources({ valueFiles: [file] });
+    expect(third.get('image')).not.toBe(second.get('image'));
+  });
 });

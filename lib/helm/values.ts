@@ -211,6 +211,20 @@ export interface ValueSources {
   setFile?: { key: string; content: string }[];
 }
 
+// Values files read before, by text: the studio renders on every keystroke with the same files but
+// the one being edited. A hit is deep-copied (--set and coalescing write into the maps they are given).
+const parsedFiles = new Map<string, GoMap>();
+const parsedFilesLimit = 16;
+
+function parseValuesFile(content: string): GoMap {
+  const hit = parsedFiles.get(content);
+  if (hit !== undefined) return deepCopy(hit);
+  const parsed = parseValues(content);
+  if (parsedFiles.size >= parsedFilesLimit) parsedFiles.delete(parsedFiles.keys().next().value!);
+  parsedFiles.set(content, deepCopy(parsed));
+  return parsed;
+}
+
 /**
  * mergeValueSources is Helm's `values.Options.MergeValues`: `-f` files deep-merged in order, then
  * `--set-json`, `--set`, `--set-string`, `--set-file`, `--set-literal`. It throws a HelmError with
@@ -221,7 +235,7 @@ export function mergeValueSources(opts: ValueSources): GoMap {
   (opts.valueFiles ?? []).forEach((content, i) => {
     let current: GoMap;
     try {
-      current = parseValues(content);
+      current = parseValuesFile(content);
     } catch (e) {
       if (!(e instanceof YamlError)) throw e;
       const name = opts.valueFileNames?.[i] ?? `values file ${i + 1}`;
