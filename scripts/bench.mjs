@@ -4,8 +4,8 @@
 //                        same loaded chart with the Replicas value changed on every run (the studio's
 //                        keystroke), then a chart loaded afresh from copies of its files before each run;
 //                        a generated chart with hundreds of templates, the largest chart under work-charts/.
-//                        The engine runs from an esbuild bundle of lib/helm, as the CLI and the studio's
-//                        bundler ship it (tsx's per-file transform reaches every import through a getter).
+//                        The engine runs from an esbuild bundle of lib/helm, as the CLI runs it (the app
+//                        bundles it too; tsx's per-file transform reaches every import through a getter).
 //   command line:        `chart-studio template` vs `helm template` wall time on the same chart (median of 5)
 //   browser (Chromium on a production build): navigation to first rendered preview, keystroke-to-preview
 //                        latency p50/p95, JS (gzip) loaded on the main thread before Monaco and the worker,
