@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { GoInt, GoMap, type GoValue } from '../go';
+import { HelmError } from './errors';
 import {
   byteCompare,
   decodeHead,
   filepathMatch,
   type Manifest,
+  readManifestYaml,
   showOnly,
   sortByKind,
+  sortManifests,
   splitManifests,
 } from './output';
 
@@ -148,5 +151,36 @@ describe('showOnly', () => {
     expect(() => showOnly(stream, ['templates/nope.yaml'])).toThrow(
       'could not find template templates/nope.yaml in chart',
     );
+  });
+});
+
+describe('sortManifests on re-rendered files', () => {
+  // The same file rendered again with changed values (the studio's keystroke): heads must follow the
+  // new text whether or not the document is read again in full.
+  const render = (text: string) => sortManifests(new Map([['c/templates/a.yaml', text]]), readManifestYaml);
+  const base = (name: string, replicas: string, note: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  annotations:\n    note: "${note}"\ndata:\n  replicas: ${replicas}\n`;
+
+  it('reads the head again when a value under metadata, kind or apiVersion changes', () => {
+    expect(render(base('one', '1', 'x')).manifests[0]!.head.name).toBe('one');
+    expect(render(base('one', '2', 'x')).manifests[0]!.head.name).toBe('one');
+    expect(render(base('two', '2', 'x')).manifests[0]!.head.name).toBe('two');
+    const h = render(base('two', '3', 'y')).manifests[0]!.head;
+    expect(h.annotations?.get('note')).toBe('y');
+    expect(render(base('two', '3', 'y').replace('ConfigMap', 'Secret')).manifests[0]!.head.kind).toBe(
+      'Secret',
+    );
+    expect(
+      render(base('two', '3', 'y').replace('kind:', 'KIND:').replace('Config', 'Cfg')).manifests[0]!.head
+        .kind,
+    ).toBe('CfgMap');
+  });
+
+  it('reports a value that breaks the document as a fresh read does', () => {
+    render(base('one', '1', 'x'));
+    expect(() => render(base('one', '1: 2', 'x'))).toThrow(HelmError);
+    expect(() => render(base('one', '1: 2', 'x'))).toThrow(/YAML parse error on c\/templates\/a\.yaml/);
+    render(base('one', '1', 'x'));
+    expect(render(base('one', 'yes', 'x')).manifests[0]!.head.name).toBe('one');
   });
 });

@@ -5,7 +5,7 @@
  * (Helm: `pkg/release/v1/util/{manifest.go,manifest_sorter.go,kind_sorter.go}`, `pkg/cmd/template.go`.)
  */
 import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString, stringBytes } from '../go';
-import { YamlError, yamlToGo } from '../yaml';
+import { reshape, YamlError, type YamlShape, yamlToGo, yamlToGoShaped } from '../yaml';
 import { HelmError } from './errors';
 
 /** InstallOrder is the kind order Helm v4 installs (and prints) manifests and hooks in. */
@@ -298,10 +298,12 @@ export function sortManifests(files: ReadonlyMap<string, string>, readYaml: Yaml
     const content = files.get(path) ?? '';
     if (baseName(path).startsWith('_')) continue;
     if (goTrimSpace(content) === '') continue;
-    for (const text of splitManifests(content)) {
+    const docs = splitManifests(content);
+    for (let d = 0; d < docs.length; d++) {
+      const text = docs[d]!;
       let head: ManifestHead;
       try {
-        head = cachedHead(text, readYaml);
+        head = cachedHead(text, readYaml, `${path}\u0000${d}`);
       } catch (e) {
         if (e instanceof HeadError) throw new HelmError(`YAML parse error on ${path}: ${e.message}`);
         throw e;
@@ -340,13 +342,50 @@ class HeadError extends Error {}
 const headCache = new Map<string, ManifestHead>();
 const headCacheLimit = 2000;
 
-function cachedHead(text: string, readYaml: YamlReader): ManifestHead {
+// The shape of the last document read at each place (file path and document number) and its head. A
+// keystroke mostly changes a value or two of a document: when the new text is the old one with only
+// simple values replaced outside the head's fields (lib/yaml/shape.ts), it reads without error to the
+// same head, and is not parsed again.
+const shapes = new Map<string, { shape: YamlShape; head: ManifestHead }>();
+
+function copyHead(h: ManifestHead): ManifestHead {
+  return { ...h, annotations: h.annotations && new Map(h.annotations) };
+}
+
+/** headKey reports whether a root key may be one the head reads (encoding/json matches names case-insensitively). */
+function headKey(key: string | undefined): boolean {
+  if (key === undefined || /[^\x20-\x7e]/.test(key)) return true;
+  const k = key.toLowerCase();
+  return k === 'apiversion' || k === 'kind' || k === 'metadata';
+}
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= headCacheLimit && !cache.has(key)) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
+
+function cachedHead(text: string, readYaml: YamlReader, place: string): ManifestHead {
   if (readYaml !== readManifestYaml) return readHead(text, readYaml);
   const hit = headCache.get(text);
-  if (hit) return { ...hit, annotations: hit.annotations && new Map(hit.annotations) };
-  const head = readHead(text, readYaml);
-  if (headCache.size >= headCacheLimit) headCache.delete(headCache.keys().next().value!);
-  headCache.set(text, { ...head, annotations: head.annotations && new Map(head.annotations) });
+  if (hit) return copyHead(hit);
+  const prev = shapes.get(place);
+  if (prev !== undefined) {
+    const r = reshape(prev.shape, text);
+    if (r !== undefined && !r.changedRootKeys.some(headKey)) {
+      remember(shapes, place, { shape: r.shape, head: prev.head });
+      remember(headCache, text, copyHead(prev.head));
+      return copyHead(prev.head);
+    }
+  }
+  let shape: YamlShape | undefined;
+  const head = readHead(text, (doc) => {
+    const r = yamlToGoShaped(doc);
+    shape = r.shape;
+    return r.value;
+  });
+  remember(headCache, text, copyHead(head));
+  if (shape !== undefined) remember(shapes, place, { shape, head: copyHead(head) });
+  else shapes.delete(place);
   return head;
 }
 

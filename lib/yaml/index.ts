@@ -14,11 +14,13 @@ import {
   jsonTopKind,
 } from './json';
 import { checkDocument, decodeDocuments, unmarshalError } from './parse';
+import { type YamlShape, yamlShape } from './shape';
 import { jsonNode, prettyNode } from './to-yaml';
 
 export { YamlError } from './errors';
 export { type EncodeJsonOptions, jsonString } from './json';
 export { isBase60Float, type Resolved, resolveScalar } from './resolve';
+export { type ReshapeResult, reshape, type YamlShape } from './shape';
 export { naturalCompare, naturalLess } from './sort';
 export { decodeToml, encodeToml, fromToml, TomlDateTime, TomlError, toToml } from './toml';
 
@@ -109,6 +111,20 @@ export function parseValues(text: string): GoMap {
  */
 export function yamlToGo(text: string, opts: { keepInts?: boolean } = {}): GoValue {
   return firstDocument(text, 0, opts.keepInts ?? false);
+}
+
+/**
+ * yamlToGoShaped is {@link yamlToGo} (numbers float64) that also returns the document's shape, when it
+ * has one (see lib/yaml/shape.ts): a later text of the same shape can be read with {@link reshape}.
+ */
+export function yamlToGoShaped(text: string): { value: GoValue; shape: YamlShape | undefined } {
+  let shape: YamlShape | undefined;
+  const d = decodeDocuments(text, 0, true, false, (events) => {
+    shape = yamlShape(text, events);
+  })[0];
+  // A document whose conversion fails has no shape: only texts that read without error are shaped.
+  const value = d ? checkDocument(d, 0) : null;
+  return { value, shape: d ? shape : undefined };
 }
 
 /** yamlDocuments decodes every document of a YAML stream as {@link yamlToGo} decodes one. */

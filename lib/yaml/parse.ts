@@ -1032,10 +1032,13 @@ export function decodeDocuments(
   lineOffset = 0,
   firstOnly = false,
   keepInts = false,
+  /** onEvents receives the events of a text js-yaml parsed as it is (not rewritten, no error). */
+  onEvents?: (events: readonly Event[]) => void,
 ): DocResult[] {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: 10000 });
+    onEvents?.(events);
   } catch (e) {
     if (!isJsYamlError(e) || !e.mark) throw e;
     const lenient = lenientSource(text);
