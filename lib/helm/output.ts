@@ -366,17 +366,17 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
 
 function cachedHead(text: string, readYaml: YamlReader, place: string): ManifestHead {
   if (readYaml !== readManifestYaml) return readHead(text, readYaml);
-  const hit = headCache.get(text);
-  if (hit) return copyHead(hit);
+  // Comparing with the document read last at this place costs about what hashing the text costs.
   const prev = shapes.get(place);
   if (prev !== undefined) {
     const r = reshape(prev.shape, text);
     if (r !== undefined && !r.changedRootKeys.some(headKey)) {
-      remember(shapes, place, { shape: r.shape, head: prev.head });
-      remember(headCache, text, copyHead(prev.head));
+      if (r.changedRootKeys.length > 0) remember(shapes, place, { shape: r.shape, head: prev.head });
       return copyHead(prev.head);
     }
   }
+  const hit = headCache.get(text);
+  if (hit) return copyHead(hit);
   let shape: YamlShape | undefined;
   const head = readHead(text, (doc) => {
     const r = yamlToGoShaped(doc);

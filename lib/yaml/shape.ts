@@ -152,8 +152,7 @@ export function reshape(shape: YamlShape, text: string): ReshapeResult | undefin
     const style = spans[i + 2]!;
     // The text between two replaceable values must be unchanged.
     const gap = start - p;
-    if (q + gap > text.length) return undefined;
-    for (let k = 0; k < gap; k++) if (old.charCodeAt(p + k) !== text.charCodeAt(q + k)) return undefined;
+    if (q + gap > text.length || old.slice(p, start) !== text.slice(q, q + gap)) return undefined;
     q += gap;
     let r = q;
     if (style === SCALAR_STYLE.PLAIN) {
@@ -161,7 +160,7 @@ export function reshape(shape: YamlShape, text: string): ReshapeResult | undefin
     } else {
       while (r < text.length && quotedChar(text.charCodeAt(r))) r++;
     }
-    const same = r - q === end - start && old.startsWith(text.slice(q, r), start);
+    const same = r - q === end - start && old.slice(start, end) === text.slice(q, r);
     if (!same) {
       if (style === SCALAR_STYLE.PLAIN && !plainToken.test(text.slice(q, r))) return undefined;
       changed.push(shape.rootKeys[spans[i + 3]!]);
@@ -173,8 +172,6 @@ export function reshape(shape: YamlShape, text: string): ReshapeResult | undefin
     p = end;
     q = r;
   }
-  if (text.length - q !== old.length - p) return undefined;
-  for (let k = 0; p + k < old.length; k++)
-    if (old.charCodeAt(p + k) !== text.charCodeAt(q + k)) return undefined;
+  if (text.length - q !== old.length - p || old.slice(p) !== text.slice(q)) return undefined;
   return { shape: { text, spans: out, rootKeys: shape.rootKeys }, changedRootKeys: changed };
 }
