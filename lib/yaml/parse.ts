@@ -16,6 +16,7 @@ import {
 import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '../go';
 import { YamlError } from './errors';
 import { type Resolved, resolveScalar } from './resolve';
+import { reshape, shiftedEvents, type YamlShape, yamlShape } from './shape';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 
@@ -1022,6 +1023,37 @@ export interface DocResult {
   jsonError?: string;
 }
 
+// The last documents read that have a shape (lib/yaml/shape.ts), with their events. The studio reads the
+// same values file and manifests again on every keystroke with a number or a word changed: such a text
+// gets its events from the earlier one's instead of from js-yaml (most of the cost of reading it).
+const recent: { shape: YamlShape; events: readonly Event[] }[] = [];
+const recentLimit = 8;
+// Longer texts are not kept: their events would hold on to a lot of memory.
+const recentMaxLength = 64 * 1024;
+
+function keepRecent(shape: YamlShape, events: readonly Event[]): void {
+  if (recent.length >= recentLimit) recent.pop();
+  recent.unshift({ shape, events });
+}
+
+/** recentEvents returns the events of a text that is a recent document with values replaced, else undefined. */
+function recentEvents(text: string): Event[] | undefined {
+  if (text.length > recentMaxLength) return undefined;
+  for (let i = 0; i < recent.length; i++) {
+    const r = recent[i]!;
+    const re = reshape(r.shape, text);
+    if (re === undefined) continue;
+    const events = shiftedEvents(r.events, r.shape, re.shape);
+    recent.splice(i, 1);
+    keepRecent(re.shape, events);
+    return events;
+  }
+  const events = parseEvents(text, { maxDepth: 10000 });
+  const shape = yamlShape(text, events);
+  if (shape !== undefined) keepRecent(shape, events);
+  return events;
+}
+
 /**
  * decodeDocuments decodes every document of a YAML stream the way yaml.v2 + sigs.k8s.io/yaml do,
  * returning each document's JSON-able value. `lineOffset` shifts reported editor positions.
@@ -1037,7 +1069,7 @@ export function decodeDocuments(
 ): DocResult[] {
   let events: Event[];
   try {
-    events = parseEvents(text, { maxDepth: 10000 });
+    events = recentEvents(text) ?? parseEvents(text, { maxDepth: 10000 });
     onEvents?.(events);
   } catch (e) {
     if (!isJsYamlError(e) || !e.mark) throw e;

@@ -1,6 +1,6 @@
 import { parseEvents } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { reshape, type YamlShape, yamlShape } from './shape';
+import { reshape, shiftedEvents, type YamlShape, yamlShape } from './shape';
 
 const shapeOf = (text: string): YamlShape | undefined =>
   yamlShape(text, parseEvents(text, { maxDepth: 10000 }));
@@ -69,6 +69,30 @@ describe('yamlShape and reshape', () => {
       '? [a]\n: 1\n',
     ]) {
       expect(shapeOf(text), text).toBeUndefined();
+    }
+  });
+});
+
+describe('shiftedEvents', () => {
+  const parse = (text: string) => parseEvents(text, { maxDepth: 10000 });
+  it('makes the events js-yaml makes of the new text', () => {
+    const text = `${doc}tail:\n  note: |\n    block\n  flow: {a: 1, b: "x y"}\n  after: 7\n`;
+    const events = parse(text);
+    const shape = yamlShape(text, events)!;
+    for (const next of [
+      text
+        .replace('replicas: 2', 'replicas: 2000')
+        .replace('{a: 1', '{a: 123456')
+        .replace('"x y"', '"xyz w"'),
+      text
+        .replace('image: "repo/app:v1.2.0"', 'image: ""')
+        .replace('- a', '- abc')
+        .replace('after: 7', 'after: off'),
+      text,
+    ]) {
+      const r = reshape(shape, next)!;
+      expect(r, next).toBeDefined();
+      expect(shiftedEvents(events, shape, r.shape)).toEqual(parse(next));
     }
   });
 });

@@ -17,7 +17,7 @@ import { EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
 /** YamlShape is a parsed document's text and its replaceable value scalars. */
 export interface YamlShape {
   readonly text: string;
-  /** spans holds [start, end, style, root key index] per replaceable scalar, in text order. */
+  /** spans holds [start, end, style, root key index, event index] per replaceable scalar, in text order. */
   readonly spans: Int32Array;
   /** rootKeys are the root mapping's keys as written (undefined: not a simple scalar key). */
   readonly rootKeys: readonly (string | undefined)[];
@@ -50,6 +50,9 @@ function quotedToken(s: string): boolean {
   return true;
 }
 
+/** SPAN is the number of fields of a span in {@link YamlShape.spans}. */
+const SPAN = 5;
+
 interface Frame {
   map: boolean;
   expectKey: boolean;
@@ -67,7 +70,8 @@ export function yamlShape(text: string, events: readonly Event[]): YamlShape | u
   const stack: Frame[] = [];
   let docs = 0;
   let pendingRoot = -1;
-  for (const e of events) {
+  for (let ei = 0; ei < events.length; ei++) {
+    const e = events[ei]!;
     switch (e.type) {
       case EVENT_ID.DOCUMENT:
         if (++docs > 1) return undefined;
@@ -115,10 +119,10 @@ export function yamlShape(text: string, events: readonly Event[]): YamlShape | u
         }
         const root = parent.root === -1 ? pendingRoot : parent.root;
         if (parent.map) parent.expectKey = true;
-        if (e.style === SCALAR_STYLE.PLAIN && plainToken.test(raw)) {
-          spans.push(e.valueStart, e.valueEnd, SCALAR_STYLE.PLAIN, root);
+        if (e.style === SCALAR_STYLE.PLAIN && e.fast && plainToken.test(raw)) {
+          spans.push(e.valueStart, e.valueEnd, SCALAR_STYLE.PLAIN, root, ei);
         } else if (e.style === SCALAR_STYLE.DOUBLE_QUOTED && e.fast && quotedToken(raw)) {
-          spans.push(e.valueStart, e.valueEnd, SCALAR_STYLE.DOUBLE_QUOTED, root);
+          spans.push(e.valueStart, e.valueEnd, SCALAR_STYLE.DOUBLE_QUOTED, root, ei);
         }
         continue;
       }
@@ -146,7 +150,7 @@ export function reshape(shape: YamlShape, text: string): ReshapeResult | undefin
   const changed: (string | undefined)[] = [];
   let p = 0;
   let q = 0;
-  for (let i = 0; i < spans.length; i += 4) {
+  for (let i = 0; i < spans.length; i += SPAN) {
     const start = spans[i]!;
     const end = spans[i + 1]!;
     const style = spans[i + 2]!;
@@ -169,9 +173,47 @@ export function reshape(shape: YamlShape, text: string): ReshapeResult | undefin
     out[i + 1] = r;
     out[i + 2] = style;
     out[i + 3] = spans[i + 3]!;
+    out[i + 4] = spans[i + 4]!;
     p = end;
     q = r;
   }
   if (text.length - q !== old.length - p || old.slice(p) !== text.slice(q)) return undefined;
   return { shape: { text, spans: out, rootKeys: shape.rootKeys }, changedRootKeys: changed };
+}
+
+/**
+ * shiftedEvents returns the events of `to`'s text made from the events of `from`'s text (of which `to` is
+ * a {@link reshape}): the same events, each offset moved by the length changes of the values before it
+ * and the replaced values given their new ranges. They are the events js-yaml makes of the new text:
+ * the values replaced are tokens that read the same way in the same place, so nothing else changes.
+ */
+export function shiftedEvents(events: readonly Event[], from: YamlShape, to: YamlShape): Event[] {
+  const out: Event[] = new Array(events.length);
+  const a = from.spans;
+  const b = to.spans;
+  let next = 0; // the next span
+  let delta = 0; // the length change of the spans already passed
+  const shift = (x: number) => (x < 0 ? x : x + delta);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (next < a.length && a[next + 4] === i && e.type === EVENT_ID.SCALAR) {
+      out[i] = { ...e, valueStart: b[next]!, valueEnd: b[next + 1]! };
+      delta += b[next + 1]! - b[next]! - (a[next + 1]! - a[next]!);
+      next += SPAN;
+      continue;
+    }
+    switch (e.type) {
+      case EVENT_ID.SCALAR:
+        out[i] = delta === 0 ? e : { ...e, valueStart: shift(e.valueStart), valueEnd: shift(e.valueEnd) };
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE:
+        out[i] = delta === 0 ? e : { ...e, start: shift(e.start) };
+        break;
+      default:
+        // Documents and ends carry no offsets; a shaped document has no aliases.
+        out[i] = e;
+    }
+  }
+  return out;
 }
