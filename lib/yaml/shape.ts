@@ -18,7 +18,7 @@ import { EVENT_ID, type Event, SCALAR_STYLE } from 'js-yaml';
 export interface YamlShape {
   readonly text: string;
   /** spans holds [start, end, style, root key index, event index] per replaceable scalar, in text order. */
-  readonly spans: Int32Array;
+  readonly spans: readonly number[];
   /** rootKeys are the root mapping's keys as written (undefined: not a simple scalar key). */
   readonly rootKeys: readonly (string | undefined)[];
 }
@@ -129,7 +129,7 @@ export function yamlShape(text: string, events: readonly Event[]): YamlShape | u
     }
   }
   if (docs !== 1) return undefined;
-  return { text, spans: Int32Array.from(spans), rootKeys };
+  return { text, spans, rootKeys };
 }
 
 /** ReshapeResult is a text of a known shape: its own shape and the root keys of the values that changed. */
@@ -145,8 +145,9 @@ export interface ReshapeResult {
  */
 export function reshape(shape: YamlShape, text: string): ReshapeResult | undefined {
   const old = shape.text;
+  if (text === old) return { shape, changedRootKeys: [] };
   const spans = shape.spans;
-  const out = new Int32Array(spans.length);
+  const out: number[] = new Array(spans.length);
   const changed: (string | undefined)[] = [];
   let p = 0;
   let q = 0;
