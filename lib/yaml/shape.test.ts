@@ -67,6 +67,7 @@ describe('yamlShape and reshape', () => {
       'a: 1\n---\nb: 2\n',
       '<<: {a: 1}\nb: 2\n',
       '? [a]\n: 1\n',
+      'a:\n  {b: 1}: c\n',
     ]) {
       expect(shapeOf(text), text).toBeUndefined();
     }

@@ -94,8 +94,9 @@ export function yamlShape(text: string, events: readonly Event[]): YamlShape | u
           stack.push({ map: true, expectKey: true, root: -1 });
           continue;
         }
-        // A collection as a key of the root mapping: its key is not a simple string.
-        if (parent.map && parent.expectKey && parent.root === -1) return undefined;
+        // A collection as a key: its values are part of a key (keys have length limits, and a root key
+        // would not be a simple string).
+        if (parent.map && parent.expectKey) return undefined;
         const root = parent.root === -1 ? pendingRoot : parent.root;
         stack.push({ map: e.type === EVENT_ID.MAPPING, expectKey: true, root });
         continue;
