@@ -38,8 +38,37 @@ const helm = await helmPath();
 const ours = opts.ours;
 
 // Tokens users (and editors) put in the wrong place in YAML.
-const tokens = [':', '-', ' ', '  ', '\n', '"', "'", '[', ']', '{', '}', '#', '&a ', '*a', '!!str ', '|', '>',
-  'null', 'true', '1e3', '0x1F', '~', '? ', ',', '\t', 'yes', '010', '.inf', '<<: *a'];
+const tokens = [
+  ':',
+  '-',
+  ' ',
+  '  ',
+  '\n',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '#',
+  '&a ',
+  '*a',
+  '!!str ',
+  '|',
+  '>',
+  'null',
+  'true',
+  '1e3',
+  '0x1F',
+  '~',
+  '? ',
+  ',',
+  '\t',
+  'yes',
+  '010',
+  '.inf',
+  '<<: *a',
+];
 
 /** rng is a small linear congruential generator, so a seed always gives the same cases. */
 function rng(seed) {
@@ -58,7 +87,8 @@ function mutate(text, rnd) {
   const k = 1 + Math.floor(rnd() * 2);
   for (let j = 0; j < k; j++) {
     const breaks = [...s.matchAll(/\n/g)].map((m) => m.index);
-    const pos = breaks.length && rnd() < 0.8 ? pick(breaks) + Math.floor(rnd() * 30) : Math.floor(rnd() * s.length);
+    const pos =
+      breaks.length && rnd() < 0.8 ? pick(breaks) + Math.floor(rnd() * 30) : Math.floor(rnd() * s.length);
     const op = Math.floor(rnd() * 3);
     if (op === 0) {
       const n = 1 + Math.floor(rnd() * 4);
@@ -103,7 +133,8 @@ try {
           // A chart using random functions (generated certificates) renders differently each time:
           // then only the exit code and the Error line can be compared.
           const stable = () =>
-            spawnSync(helm, ['template', 'rel', dir], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout === a.stdout;
+            spawnSync(helm, ['template', 'rel', dir], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout ===
+            a.stdout;
           if (norm(a.stdout) === norm(b.stdout) || !stable()) {
             same++;
             continue;
@@ -123,4 +154,6 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-console.log(`identical ${same}/${total} (${((100 * same) / Math.max(total, 1)).toFixed(1)}%), ${errorCases} cases where helm failed`);
+console.log(
+  `identical ${same}/${total} (${((100 * same) / Math.max(total, 1)).toFixed(1)}%), ${errorCases} cases where helm failed`,
+);

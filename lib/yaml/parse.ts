@@ -238,8 +238,21 @@ class Builder {
     return t;
   }
 
+  /** checkName rejects what go-yaml's scanner does not take as an anchor or alias name. */
+  checkName(start: number, end: number): void {
+    const bad = /[^A-Za-z0-9_-]/.exec(this.src.slice(start, end));
+    if (bad && !'?:%@`'.includes(bad[0])) {
+      throw new GoYamlFailure(
+        'did not find expected alphabetic or numeric character',
+        lineAt(this.src, start),
+      );
+    }
+  }
+
   node(): Built {
     const e = this.next();
+    if (e.type !== EVENT_ID.POP && e.type !== EVENT_ID.DOCUMENT && e.anchorStart >= 0)
+      this.checkName(e.anchorStart, e.anchorEnd);
     let b: Built;
     let anchor: string | undefined;
     switch (e.type) {
@@ -539,6 +552,67 @@ function closingQuote(text: string, start: number): number | undefined {
   return undefined;
 }
 
+/** ancestorColumns lists the columns of the block entries still open at line `line`. */
+function ancestorColumns(lines: string[], line: number): number[] {
+  const cols: number[] = [];
+  let min = Number.POSITIVE_INFINITY;
+  for (let k = line - 1; k >= 0 && min > 0; k--) {
+    const t = lines[k]!;
+    const s = t.trimStart();
+    if (s === '' || s.startsWith('#')) continue;
+    const ind = t.length - s.length;
+    if (ind >= min) continue;
+    min = ind;
+    cols.push(ind);
+    // `- key:` opens a mapping at the key's column inside the sequence entry.
+    const inner = /^(-[ \t]+)+/.exec(s);
+    if (inner) cols.push(ind + inner[0].length);
+  }
+  return cols;
+}
+
+/**
+ * staleKeyLine is the 0-based line at which go-yaml gives up a required simple key that starts
+ * line `keyLine` and has no `:` on it. The scanner judges a key stale when, asked for the next
+ * token, its position has moved past the key's line: a plain scalar ending the line (no comment
+ * after it) reads on through the line break to the next non-blank line, comment lines included;
+ * any other last token (a quoted scalar, alias, flow indicator, or a scalar followed by a comment)
+ * leaves the position on the line, and the next token after blank and comment lines decides.
+ */
+function staleKeyLine(text: string, lines: string[], keyLine: number, eofToken: number): number {
+  let l = keyLine;
+  let start = lines.slice(0, l).reduce((n, x) => n + x.length + 1, 0);
+  let from = 0;
+  // A quoted scalar opened on the line and closed on a later one moves the position there.
+  for (;;) {
+    const open = unclosedQuoteStart(text, start + lines[l]!.length);
+    if (open === undefined || open < start + from) break;
+    const close = closingQuote(text, open);
+    if (close === undefined) return eofToken;
+    const closeLine = lineAt(text, close);
+    const closeStart = text.lastIndexOf('\n', close - 1) + 1;
+    start = closeStart;
+    l = closeLine;
+    from = close + 1 - closeStart;
+  }
+  const rest = lines[l]!.slice(from);
+  const comment = /(^|[ \t])#/.exec(rest.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => '_'.repeat(q.length)));
+  const body = (comment ? rest.slice(0, comment.index) : rest).trimEnd();
+  const lastWord = body.split(/[ \t]+/).at(-1) ?? '';
+  const plainEnd =
+    !comment &&
+    body !== '' &&
+    !/["'\]}[{,]$/.test(body) &&
+    !/^[*&!]/.test(lastWord) &&
+    !/(^|[ \t])[-?:]$/.test(body);
+  for (let k = l + 1; k < lines.length; k++) {
+    const t = lines[k]!.trim();
+    if (t === '' || (!plainEnd && t.startsWith('#'))) continue;
+    return k;
+  }
+  return eofToken;
+}
+
 /**
  * goSyntaxMessage rewrites a js-yaml syntax error into go-yaml's message (`yaml: line N: …`).
  * go-yaml reports scanner errors at the 1-based line of the problem and parser errors at the
@@ -586,7 +660,7 @@ function goSyntaxMessage(
   const header = lines.findIndex(
     (l, k) =>
       k <= line &&
-      /(^\s*|: |- )[|>][-+0-9]*[ \t]*[^-+0-9 \t#\r]/.test(
+      /(^\s*|: |- )[|>][-+0-9]*(?:[ \t]+[^ \t#\r]|[^-+0-9 \t#\r])/.test(
         l.replace(/"(\\.|[^"\\])*"|'[^']*'/g, '""').replace(/\s+#.*$/, ''),
       ),
   );
@@ -626,9 +700,12 @@ function goSyntaxMessage(
   if ((ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {
     return parser('did not find expected node content', line);
   }
-  const badName = /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?![A-Za-z0-9_-])/m.exec(
-    text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)),
-  );
+  // An anchor or alias name is letters, digits, `_` and `-`, ended by a blank, a line break or
+  // one of `?:,]}%@\``; anything else right after it (such as `#`) stops go-yaml's scanner there.
+  const badName =
+    /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
+      text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)),
+    );
   if (badName)
     return scanner(
       'did not find expected alphabetic or numeric character',
@@ -672,6 +749,38 @@ function goSyntaxMessage(
   if (/name of an (alias|anchor) node/.test(reason)) {
     return scanner('did not find expected alphabetic or numeric character', line);
   }
+  if (/expected ':'|multiline key/.test(reason)) {
+    // The key stands alone on its line: go-yaml notices at the next token (or the end).
+    let keyLine = line;
+    if (!reason.startsWith('expected')) {
+      // js-yaml read the key and the lines after it as one multi-line scalar: the key is the
+      // first line at the error's indentation after the last `key:` line there.
+      const ind = (t: string) => t.length - t.trimStart().length;
+      const at = ind(lines[line] ?? '');
+      keyLine = line - 1;
+      for (let k = line - 1; k >= 0; k--) {
+        const t = lines[k]!;
+        if (t.trim() === '' || t.trimStart().startsWith('#') || ind(t) !== at) continue;
+        if (/:( |$)/.test(t)) break;
+        if (!/^\s*-( |$)/.test(t)) keyLine = k;
+      }
+    }
+    let prevRaw = '';
+    for (let k = keyLine - 1; k >= 0 && prevRaw.trim() === ''; k--)
+      prevRaw = lines[k]!.replace(/(^|\s)#.*$/, '');
+    const keyCol = lines[keyLine]!.search(/\S/);
+    const valueOfPrev = /:\s*$/.test(prevRaw) && keyCol >= prevRaw.search(/[^\s-]/);
+    if (/^\s*(\[\s*\]|\{\s*\})/.test(lines[keyLine]!) && !valueOfPrev) {
+      // Go (yaml.v2): an empty flow collection where a key belongs never becomes a key; the parser
+      // meets it (a complete entry comes before it, so it is no value either).
+      const kind = enclosingKind(lines, keyLine, keyCol);
+      return parser(
+        kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key',
+        keyLine,
+      );
+    }
+    return scanner("could not find expected ':'", staleKeyLine(text, lines, keyLine, eofToken));
+  }
   const alias = unknownAlias(text, pos);
   if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
   if ((ch === ',' || ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {
@@ -681,15 +790,23 @@ function goSyntaxMessage(
     // A flow indicator where a node should be: in value position it is "node content", at a key
     // (or entry) position the usual key / `-` messages below apply.
     let prev = '';
+    let prevKeyCol = 0;
     for (let l = line - 1; l >= 0; l--) {
       const t = lines[l]!.replace(/\s+#.*$/, '').trim();
       if (t !== '' && !t.startsWith('#')) {
         prev = t;
+        // The column of the entry the line opens: its key, or its `-` when it has no content.
+        const raw = lines[l]!;
+        prevKeyCol = t.endsWith(':')
+          ? raw.search(/[^\s-]/)
+          : raw.lastIndexOf('-', raw.search(/\S/) + t.length);
         break;
       }
     }
+    // A line starting left of that entry ends it (and maybe its parents): that is a key position.
     const valuePosition =
-      /(^|:|-)\s*$/.test(before) && (before.trim() !== '' || prev === '' || /[:-]$/.test(prev));
+      /(^|:|-)\s*$/.test(before) &&
+      (before.trim() !== '' || prev === '' || (/[:-]$/.test(prev) && col >= prevKeyCol));
     if (valuePosition) return parser('did not find expected node content', line);
   }
   if (ch === '%' && col === 0 && !/[0-9A-Za-z_-]/.test(text[pos + 1] ?? '')) {
@@ -705,37 +822,18 @@ function goSyntaxMessage(
     return scanner('found character that cannot start any token', line);
   }
   if (/directives end mark/.test(reason)) return parser('did not find expected <document start>', line);
-  if (/expected ':'|multiline key/.test(reason)) {
-    // The key stands alone on its line: go-yaml notices at the next token (or the end).
-    let l = line;
-    let keyLine = line;
-    if (!reason.startsWith('expected')) {
-      // js-yaml read the key and the lines after it as one multi-line scalar: the key is the
-      // first line at the error's indentation after the last `key:` line there.
-      const ind = (t: string) => t.length - t.trimStart().length;
-      const at = ind(lines[line] ?? '');
-      keyLine = line - 1;
-      for (let k = line - 1; k >= 0; k--) {
-        const t = lines[k]!;
-        if (t.trim() === '' || t.trimStart().startsWith('#') || ind(t) !== at) continue;
-        if (/:( |$)/.test(t)) break;
-        if (!/^\s*-( |$)/.test(t)) keyLine = k;
-      }
+  const lineText = lines[line] ?? '';
+  const first = lineText.search(/\S/);
+  if (ch === ':' && lineText[first] === ':' && /[^\s]/.test(lineText[first + 1] ?? ' ')) {
+    // `:x` starts a plain scalar; on a line indented between two enclosing entries it is no key
+    // of either (and at an entry's column, a key without `:` after it).
+    if (!ancestorColumns(lines, line).includes(first)) {
+      const kind = enclosingKind(lines, line, first);
+      return parser(
+        kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key',
+        line,
+      );
     }
-    // An empty flow collection (`{}`, `[ ]`, even over lines) that starts a line: go-yaml stops
-    // waiting for its `:` once the collection is closed and hands the opening bracket to the parser
-    // at once. Where a key belongs the parser finds none there; after a `key:` whose value is still
-    // to come the collection becomes that value, and the scanner's error follows below.
-    if (/^[ \t]*(\{\s*\}|\[\s*\])/.test(text.slice(lineStart(keyLine)))) {
-      let prev = '';
-      for (let k = keyLine - 1; k >= 0 && prev === ''; k--) prev = lines[k]!.replace(/\s+#.*$/, '').trim();
-      if (!prev.endsWith(':')) return parser('did not find expected key', keyLine);
-    }
-    for (l = keyLine + 1; l < lines.length && lines[l]!.trim() === ''; l++);
-    return scanner(
-      "could not find expected ':'",
-      l >= lines.length || lines.slice(l).join('').trim() === '' ? eofToken : l,
-    );
   }
   if (ch === ':') return scanner('mapping values are not allowed in this context', line);
   const kind = enclosingKind(lines, line, col);
