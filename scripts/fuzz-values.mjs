@@ -108,6 +108,7 @@ mkdirSync(opts.keep, { recursive: true });
 let total = 0;
 let same = 0;
 let errorCases = 0;
+let errorSame = 0;
 try {
   for (const chart of charts) {
     const name = chart.split('/').at(-1);
@@ -137,6 +138,7 @@ try {
             a.stdout;
           if (norm(a.stdout) === norm(b.stdout) || !stable()) {
             same++;
+            if (a.status !== 0) errorSame++;
             continue;
           }
         }
@@ -154,6 +156,7 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+const pct = (n, d) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 console.log(
-  `identical ${same}/${total} (${((100 * same) / Math.max(total, 1)).toFixed(1)}%), ${errorCases} cases where helm failed`,
+  `identical ${same}/${total} (${pct(same, total)}); where helm failed: identical ${errorSame}/${errorCases} (${pct(errorSame, errorCases)})`,
 );

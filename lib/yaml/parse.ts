@@ -552,6 +552,71 @@ function closingQuote(text: string, start: number): number | undefined {
   return undefined;
 }
 
+/**
+ * tabInIndentation is go-yaml's message for a tab in the indentation of line k: a plain scalar
+ * ending the line before reads on into the next line's blanks and rejects the tab there; after
+ * anything else the scanner looks for a token and a tab cannot start one.
+ */
+function tabInIndentation(lines: string[], k: number): string {
+  let l = k - 1;
+  while (l >= 0 && lines[l]!.trim() === '') l--;
+  const t = l >= 0 ? lines[l]! : '';
+  const unquoted = t.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => '_'.repeat(q.length - 1) + q.at(-1));
+  const s = t.trim();
+  const plainEnd =
+    s !== '' &&
+    !s.startsWith('#') &&
+    !/(^|[ \t])#/.test(unquoted) &&
+    !/(["'\]}[{,:]|(^|[ \t])[-?]|[|>][-+0-9]*)$/.test(s) &&
+    !/^[*&!]/.test(s.split(/[ \t]+/).at(-1)!);
+  return plainEnd
+    ? 'found a tab character that violates indentation'
+    : 'found character that cannot start any token';
+}
+
+/** withoutComments blanks out comments (keeping offsets), quoted `#` aside. */
+function withoutComments(text: string): string {
+  return text.replace(/"(\\.|[^"\\\n])*"|'[^'\n]*'|(^|[ \t])#[^\n]*/gm, (m) =>
+    m.startsWith('"') || m.startsWith("'") ? m : m.replace(/#[^\n]*/, (c) => ' '.repeat(c.length)),
+  );
+}
+
+/**
+ * flowKeyLine is the line of a flow collection still open at `upTo` that starts a line at the
+ * column of an enclosing block entry (go-yaml's scanner then takes it for a required simple key),
+ * if there is one.
+ */
+function flowKeyLine(text: string, lines: string[], upTo: number): number | undefined {
+  let depth = 0;
+  let opener = -1;
+  let q: string | undefined;
+  for (let i = 0; i < upTo && i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else q = undefined;
+      } else if (c === '\\' && q === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) q = c;
+    else if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      if (depth === 0) opener = i;
+      depth++;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  if (depth === 0 || opener < 0) return undefined;
+  const line = lineAt(text, opener);
+  const col = opener - (text.lastIndexOf('\n', opener - 1) + 1);
+  if (lines[line]!.search(/\S/) !== col) return undefined;
+  if (line > 0 && !ancestorColumns(lines, line).includes(col)) return undefined;
+  return line;
+}
+
 /** ancestorColumns lists the columns of the block entries still open at line `line`. */
 function ancestorColumns(lines: string[], line: number): number[] {
   const cols: number[] = [];
@@ -580,37 +645,70 @@ function ancestorColumns(lines: string[], line: number): number[] {
  * leaves the position on the line, and the next token after blank and comment lines decides.
  */
 function staleKeyLine(text: string, lines: string[], keyLine: number, eofToken: number): number {
-  let l = keyLine;
-  let start = lines.slice(0, l).reduce((n, x) => n + x.length + 1, 0);
-  let from = 0;
-  // A quoted scalar opened on the line and closed on a later one moves the position there.
+  let pos = lines.slice(0, keyLine).reduce((n, x) => n + x.length + 1, 0);
+  let flow = 0;
+  let plainEnd = false;
+  const blank = (c: string | undefined) =>
+    c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
+  const flowIndicator = (c: string | undefined) => c !== undefined && ',[]{}'.includes(c);
+  // The tokens from the key to the end of its line (or of a quoted scalar that runs past it).
   for (;;) {
-    const open = unclosedQuoteStart(text, start + lines[l]!.length);
-    if (open === undefined || open < start + from) break;
-    const close = closingQuote(text, open);
-    if (close === undefined) return eofToken;
-    const closeLine = lineAt(text, close);
-    const closeStart = text.lastIndexOf('\n', close - 1) + 1;
-    start = closeStart;
-    l = closeLine;
-    from = close + 1 - closeStart;
+    while (text[pos] === ' ' || text[pos] === '\t') pos++;
+    const c = text[pos];
+    if (c === undefined || c === '\n' || c === '\r' || c === '#') {
+      if (c === '#') plainEnd = false;
+      break;
+    }
+    plainEnd = false;
+    if (c === '"' || c === "'") {
+      const close = closingQuote(text, pos);
+      if (close === undefined) return eofToken;
+      // Past its closing quote the scanner stands on a later line: the key is stale there.
+      if (lineAt(text, close) > keyLine) return lineAt(text, close);
+      pos = close + 1;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      pos++;
+    } else if (c === ']' || c === '}') {
+      flow = Math.max(0, flow - 1);
+      pos++;
+    } else if (c === ',' && flow > 0) {
+      pos++;
+    } else if (c === '*' || c === '&' || c === '!') {
+      while (!blank(text[pos]) && !(flow > 0 && flowIndicator(text[pos]))) pos++;
+    } else if ((c === '-' || c === '?' || c === ':') && blank(text[pos + 1])) {
+      pos++;
+    } else {
+      // A plain scalar: up to `: `, ` #`, the line's end (or a flow indicator inside a flow).
+      pos++;
+      for (;;) {
+        const d = text[pos];
+        if (d === undefined || d === '\n' || d === '\r') {
+          plainEnd = true;
+          break;
+        }
+        if (d === ':' && (blank(text[pos + 1]) || (flow > 0 && flowIndicator(text[pos + 1])))) break;
+        if (d === '#' && blank(text[pos - 1])) break;
+        if (flow > 0 && flowIndicator(d)) break;
+        pos++;
+      }
+    }
   }
-  const rest = lines[l]!.slice(from);
-  const comment = /(^|[ \t])#/.exec(rest.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => '_'.repeat(q.length)));
-  const body = (comment ? rest.slice(0, comment.index) : rest).trimEnd();
-  const lastWord = body.split(/[ \t]+/).at(-1) ?? '';
-  const plainEnd =
-    !comment &&
-    body !== '' &&
-    !/["'\]}[{,]$/.test(body) &&
-    !/^[*&!]/.test(lastWord) &&
-    !/(^|[ \t])[-?:]$/.test(body);
-  for (let k = l + 1; k < lines.length; k++) {
-    const t = lines[k]!.trim();
-    if (t === '' || (!plainEnd && t.startsWith('#'))) continue;
-    return k;
-  }
-  return eofToken;
+  const nextLine = (from: number, comments: boolean): number => {
+    for (let k = from + 1; k < lines.length; k++) {
+      const t = lines[k]!.trim();
+      if (t === '' || (!comments && t.startsWith('#'))) continue;
+      return k;
+    }
+    return eofToken;
+  };
+  const k = nextLine(lineAt(text, pos), plainEnd);
+  if (plainEnd || k >= lines.length) return k;
+  // The next token is scanned before the check: a plain scalar filling its line moves on too.
+  const t = lines[k]!.trimStart();
+  const stop = flow > 0 ? /: |:$| #|[,[\]{}]/ : /: |:$| #/;
+  if (/^([^-?:,[\]{}#&*!|>'"%@`\s]|[-?:][^\s])/.test(t) && !stop.test(t)) return nextLine(k, true);
+  return k;
 }
 
 /**
@@ -666,15 +764,8 @@ function goSyntaxMessage(
   );
   const tabbed = lines.findIndex((l, k) => k <= line && /^ *\t/.test(l));
   if (tabbed >= 0 && tabbed <= line) {
-    let prev = '';
-    for (let l = tabbed - 1; l >= 0; l--) {
-      if (lines[l]!.trim() !== '' && !lines[l]!.trim().startsWith('#')) {
-        prev = lines[l]!.trimEnd();
-        break;
-      }
-    }
-    if (prev === '' || prev.endsWith(':'))
-      return scanner('found character that cannot start any token', tabbed);
+    const msg = tabInIndentation(lines, tabbed);
+    if (msg.startsWith('found character')) return scanner(msg, tabbed);
   }
   if (header >= 0) return scanner('did not find expected comment or line break', header);
   const openQuote = unclosedQuoteStart(text, lineEnd);
@@ -704,7 +795,7 @@ function goSyntaxMessage(
   // one of `?:,]}%@\``; anything else right after it (such as `#`) stops go-yaml's scanner there.
   const badName =
     /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
-      text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos)),
+      withoutComments(text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))),
     );
   if (badName)
     return scanner(
@@ -712,6 +803,12 @@ function goSyntaxMessage(
       text.slice(0, badName.index + badName[0].length).split('\n').length - 1,
     );
   const bracket = unclosedBracket(text, text.length);
+  const flowKey = flowKeyLine(text, lines, pos);
+  if (flowKey !== undefined && (/flow collection|missed comma/.test(reason) || bracket)) {
+    // The flow collection stands where a key of the block mapping belongs (the scanner's required
+    // simple key) and no `:` follows it on its line: the scanner gives the key up first.
+    return scanner("could not find expected ':'", staleKeyLine(text, lines, flowKey, eofToken));
+  }
   if (/flow collection/.test(reason) || (reason === 'deficient indentation' && bracket)) {
     const atEnd = !reason.startsWith('missed comma');
     const b = (atEnd ? bracket : unclosedBracket(text, pos)) ?? '[';
@@ -732,15 +829,7 @@ function goSyntaxMessage(
     return parser(msg, line);
   }
   if (/tab characters/.test(reason)) {
-    let prev = '';
-    for (let l = line - 1; l >= 0; l--) {
-      if (lines[l]!.trim() !== '') {
-        prev = lines[l]!.trimEnd();
-        break;
-      }
-    }
-    if (prev.endsWith(':')) return scanner('found character that cannot start any token', line);
-    return scanner('found a tab character that violates indentation', line);
+    return scanner(tabInIndentation(lines, line), line);
   }
   const before = lines[line]?.slice(0, col) ?? '';
   if (ch === '-' && /^[ \t\r\n]?$/.test(text[pos + 1] ?? '') && before.trim() !== '') {
@@ -764,6 +853,11 @@ function goSyntaxMessage(
         if (/:( |$)/.test(t)) break;
         if (!/^\s*-( |$)/.test(t)) keyLine = k;
       }
+    }
+    // A quoted scalar starting a line and still open on the error line is the key.
+    const open = unclosedQuoteStart(text, lineStart(line));
+    if (open !== undefined && text.slice(text.lastIndexOf('\n', open - 1) + 1, open).trim() === '') {
+      keyLine = lineAt(text, open);
     }
     let prevRaw = '';
     for (let k = keyLine - 1; k >= 0 && prevRaw.trim() === ''; k--)
@@ -931,7 +1025,8 @@ function rootScalarEnd(lines: string[]): number | undefined {
 }
 
 /** unknownAlias finds an alias before `upTo` whose anchor is not defined before it. */
-function unknownAlias(text: string, upTo: number): string | undefined {
+function unknownAlias(source: string, upTo: number): string | undefined {
+  const text = withoutComments(source);
   const re = /(^[ \t]*|: |- |[[{,][ \t]*)\*([A-Za-z0-9_-]+)/gm;
   for (let m = re.exec(text); m && m.index < upTo; m = re.exec(text)) {
     const name = m[2]!;
@@ -1082,13 +1177,7 @@ function blockTabError(text: string, events: Event[]): [string, number] | undefi
     const inside = spans.some(([a, b]) => offset > a && offset < b);
     if (!inside && l.includes('\t')) {
       if (/^ *\t/.test(l) && !prevContent.endsWith('|') && !/[|>][-+0-9]*$/.test(prevContent)) {
-        const fresh = prevContent === '' || prevContent.endsWith(':');
-        return [
-          fresh
-            ? 'found character that cannot start any token'
-            : 'found a tab character that violates indentation',
-          k,
-        ];
+        return [tabInIndentation(lines, k), k];
       }
       if (/^ *(- *)*[-?]\t/.test(l) || /^ *:\t/.test(l))
         return ['found character that cannot start any token', k];
