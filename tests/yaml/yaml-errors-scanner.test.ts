@@ -1,0 +1,85 @@
+// Syntax errors whose message or line comes from go-yaml's scanner rather than its parser: where a
+// required simple key goes stale (comments, quoted scalars and flow collections in between),
+// anchor and alias names ended by a wrong character, tabs in indentation, block scalar headers,
+// entries indented between two enclosing ones. These are the edits a mutation fuzz of large real
+// values files turned up (scripts/fuzz-values.mjs); the expected answers are helm's own, asked
+// at run time through `fromYaml` (the reader and messages of values.yaml).
+import { describe, expect, it } from 'vitest';
+import { encodeJson, fromYaml } from '@/lib/yaml';
+import { runBatch } from './helm-batch';
+
+const comments = '  # one\n  # two\n\n  ## three\n';
+
+const cases: string[] = [
+  // A key with no `:` on its line: a plain scalar ending the line reads on to the next non-blank
+  // line (comments count); after a comment, a quoted scalar or an alias the next token decides.
+  'x: 1\nfoo\n\n# d\nc: 2\n',
+  'x: 1\nfoo # c\n\n# d\nc: 2\n',
+  `a:\n  b: 1\n  yes  # note\n${comments}  c: 2\n`,
+  `a:\n  b: 1\n  0x1F      # note\n${comments}  c: 2\n`,
+  'x: 1\n"foo"\n\n# d\nc: 2\n',
+  "x: 1\n'foo' # c\nc: 2\n",
+  'x: &a 1\n*a # c\n\n# d\nc: 2\n',
+  'x: 1\n*a   ## comment\n# c\n\nc: 2\n',
+  'x: 1\n&a foo\nc: 2\n',
+  'x: 1\n!!str foo\nc: 2\n',
+  'a:\n  x: 1\n  trafficDistribution:.inf""\n# -- next\nb:\n  c: 1\n',
+  'a:\n  storageClass!!str  ""\n  ## x\n  ##\n  modes:\n    - x\n',
+  // A quoted scalar opened at a key and closed lines later: stale where it closes.
+  "a:\n  b: 1\n  'provider:\n    x: ''\n    # it's here\n  c: 2\n",
+  // Flow collections at a key position.
+  'a: 1\n[x,\n  y]\nc: 2\n',
+  'a: 1\n[x,\ny\n',
+  'a:\n  b: 1\n  [# c\n  d: 2\n',
+  'a: 1\n{{- with $t := .x }}\n  {{- range }}\n',
+  'x: 1\n[] # c\n\n# d\nc: 2\n',
+  'x: 1\n{}\nc: 2\n',
+  'a:\n  b: 1\n[]\n# x\nc: 2\n',
+  'x:\n  y:\n[]\n',
+  'a: \n[]\nc: 2\n',
+  '- 1\n[]\n- 2\n',
+  // Flow indicators dedented below the entry above them.
+  'a:\n  b:\n    c:\n   ]   # x\n',
+  'a:\n  b:\n ,  enabled: false\n',
+  'a:\n]\n',
+  'a:\n  -\n ]\n',
+  'a:\n  -\n  ]\n',
+  'a:\n  b:\n  }\n',
+  // `:x` starts a plain scalar; between two enclosing columns it is no key of either.
+  'a:\n  b: 1\n  # x\n :# Example:\n  # y\n',
+  'a:\n  b: 1\n :x: 2\n',
+  // Anchor and alias names end at a blank, a break or one of `?:,]}%@` and a backquote.
+  'a: &x 1\nb:\n  <<: *x# -- comment\n',
+  'a: &x 1\nb: *x#c\n',
+  'a: &x# 1\n',
+  'a: &x 1\nb: *x[\n',
+  'a:\n  - &x# 1\n',
+  '  <<: *a# -- comment\n',
+  '## @param x\n#<<: *a# @param y\na:\n  extraRules: []|\n## z\nb: 1\n',
+  // Tabs in indentation.
+  'a:\n  b: ""\n\t  # c\n  d: 1\n',
+  'a:\n  b: x\n\t  # c\n  d: 1\n',
+  'a:\n  b: x\n  # c\n\t  d: 1\n',
+  'a:\n  b: x # c\n\t  d: 1\n',
+  "a:\n  b: 'x'\n \t d: 1\n",
+  'a:\n  b: [x]\n\td: 1\n',
+  'a:\n  - x\n\t- y\n',
+  // Block scalar headers followed by content.
+  'a:\n  # x\n  |   -o jsonpath\n  # y\n',
+  'a: |   -o\n  x\n',
+  'a: | -\n  x\n',
+];
+
+describe('YAML scanner errors like helm', () => {
+  it('report the message and line helm reports', async () => {
+    const helm = await runBatch(cases, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
+    const diffs = cases.flatMap((text, i) => {
+      const want = helm[i]!.map ?? '<missing>';
+      const got = encodeJson(fromYaml(text));
+      return got === want ? [] : [`${JSON.stringify(text)}\nhelm: ${want}\nours: ${got}`];
+    });
+    expect(diffs).toEqual([]);
+    // The cases are errors in helm, not valid YAML that happens to read the same.
+    expect(helm.filter((h) => h.map?.startsWith('{"Error":')).length).toBe(cases.length);
+  });
+});
