@@ -479,11 +479,25 @@ function enclosingKind(lines: string[], line: number, col: number): 'seq' | 'map
       const inner = s.slice(1).trimStart();
       const innerCol = ind + (s.length - inner.length);
       if (innerCol <= col) return /^-( |$)/.test(inner) ? 'seq' : 'map';
-      return 'seq';
+      // A sequence at its key's column (`key:` then `- …`) has no `-` to expect: it just ends.
+      return indentless(lines, l, ind) ? 'map' : 'seq';
     }
     return 'map';
   }
   return 'map';
+}
+
+/** indentless reports whether the `-` entry on line l (column ind) belongs to a `key:` at the same column. */
+function indentless(lines: string[], l: number, ind: number): boolean {
+  for (let k = l - 1; k >= 0; k--) {
+    const t = lines[k]!;
+    const s = t.trimStart();
+    if (s === '' || s.startsWith('#')) continue;
+    const i = t.length - s.length;
+    if (i > ind || (i === ind && /^-( |$)/.test(s))) continue;
+    return i === ind && /:$/.test(s.replace(/\s+#.*$/, ''));
+  }
+  return false;
 }
 
 function unclosedBracket(text: string, upTo: number): string | undefined {
@@ -558,6 +572,23 @@ function closingQuote(text: string, start: number): number | undefined {
  * anything else the scanner looks for a token and a tab cannot start one.
  */
 function tabInIndentation(lines: string[], k: number): string {
+  return plainBefore(lines, k)
+    ? 'found a tab character that violates indentation'
+    : 'found character that cannot start any token';
+}
+
+/** plainOwnerColumn is the column of the nearest `key:` above line k (a plain scalar continues right of it). */
+function plainOwnerColumn(lines: string[], k: number): number {
+  for (let l = k - 1; l >= 0; l--) {
+    const t = lines[l]!;
+    const m = /^([ \t]*(?:-[ \t]+)*)[^\s#][^#]*?:( |$)/.exec(t);
+    if (m) return m[1]!.length;
+  }
+  return -1;
+}
+
+/** plainBefore reports whether the line before line k (blank lines aside) ends with a plain scalar. */
+function plainBefore(lines: string[], k: number): boolean {
   let l = k - 1;
   while (l >= 0 && lines[l]!.trim() === '') l--;
   const t = l >= 0 ? lines[l]! : '';
@@ -569,9 +600,7 @@ function tabInIndentation(lines: string[], k: number): string {
     !/(^|[ \t])#/.test(unquoted) &&
     !/(["'\]}[{,:]|(^|[ \t])[-?]|[|>][-+0-9]*)$/.test(s) &&
     !/^[*&!]/.test(s.split(/[ \t]+/).at(-1)!);
-  return plainEnd
-    ? 'found a tab character that violates indentation'
-    : 'found character that cannot start any token';
+  return plainEnd;
 }
 
 /** withoutComments blanks out comments (keeping offsets), quoted `#` aside. */
@@ -613,8 +642,28 @@ function flowKeyLine(text: string, lines: string[], upTo: number): number | unde
   const line = lineAt(text, opener);
   const col = opener - (text.lastIndexOf('\n', opener - 1) + 1);
   if (lines[line]!.search(/\S/) !== col) return undefined;
-  if (line > 0 && !ancestorColumns(lines, line).includes(col)) return undefined;
+  // (A document's root node has no enclosing entry: its key is never required.)
+  if (!ancestorColumns(lines, line).includes(col)) return undefined;
   return line;
+}
+
+/** flowCollectionEnd is the offset past the bracket closing the flow collection opened at `start`. */
+function flowCollectionEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const close = /[\s[{,:]/.test(text[i - 1] ?? ' ') ? closingQuote(text, i) : undefined;
+      if (close !== undefined) i = close;
+    } else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
 }
 
 /** ancestorColumns lists the columns of the block entries still open at line `line`. */
@@ -875,6 +924,31 @@ function goSyntaxMessage(
     }
     return scanner("could not find expected ':'", staleKeyLine(text, lines, keyLine, eofToken));
   }
+  const lineCol = (lines[line] ?? '').search(/\S/);
+  if (lineCol >= 0 && line > 0 && !ancestorColumns(lines, line).includes(lineCol)) {
+    const prevIndent = (() => {
+      for (let k = line - 1; k >= 0; k--) {
+        const t = lines[k]!.trimStart();
+        if (t !== '' && !t.startsWith('#')) return lines[k]!.length - t.length;
+      }
+      return 0;
+    })();
+    const startsBadly = /[@`]/.test(lines[line]![lineCol]!);
+    if (lineCol < prevIndent && startsBadly) {
+      return scanner('found character that cannot start any token', line);
+    }
+    // (A line after a plain scalar may continue it instead.)
+    const continues = plainBefore(lines, line) && lineCol > plainOwnerColumn(lines, line);
+    if (lineCol < prevIndent && !continues && !inUnclosedQuote(text, lineStart(line))) {
+      // An entry indented between two enclosing ones belongs to neither: the parser meets it
+      // (before any alias in it is looked up).
+      const kind = enclosingKind(lines, line, lineCol);
+      return parser(
+        kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key',
+        line,
+      );
+    }
+  }
   const alias = unknownAlias(text, pos);
   if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
   if ((ch === ',' || ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {
@@ -1112,8 +1186,15 @@ export function lenientSource(text: string): string {
       } else if ((c === '[' || c === '{') && (tokenStart || depth > 0)) {
         if (depth === 0) flowIndent = ind;
         depth++;
-      } else if ((c === ']' || c === '}') && depth > 0) depth--;
-      else if (c === '\t' && (depth > 0 || /:[ \t]*$/.test(out))) {
+      } else if ((c === ']' || c === '}') && depth > 0) {
+        depth--;
+        if (l[i + 1] === '#') {
+          // go-yaml starts a comment at `#` right after a flow collection too.
+          out += c + ' ';
+          changed = true;
+          continue;
+        }
+      } else if (c === '\t' && (depth > 0 || /:[ \t]*$/.test(out))) {
         out += ' ';
         changed = true;
         continue;
@@ -1152,7 +1233,7 @@ function blockTabError(text: string, events: Event[]): [string, number] | undefi
     const at = position(e);
     if (closing && at >= 0) {
       // A flow collection ends somewhere before the next event's position.
-      spans.push([flowStart, at]);
+      spans.push([flowStart, Math.min(at, flowCollectionEnd(text, flowStart))]);
       closing = false;
     }
     if (e.type === EVENT_ID.SCALAR && e.style !== SCALAR_STYLE.PLAIN && e.valueStart >= 0) {
@@ -1168,7 +1249,9 @@ function blockTabError(text: string, events: Event[]): [string, number] | undefi
       if (depth === 0) closing = true;
     }
   }
-  if (closing || depth > 0) spans.push([flowStart, text.length]);
+  if (closing || depth > 0) {
+    spans.push([flowStart, closing ? flowCollectionEnd(text, flowStart) : text.length]);
+  }
   const lines = text.split('\n');
   let offset = 0;
   let prevContent = '';

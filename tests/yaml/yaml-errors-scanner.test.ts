@@ -48,6 +48,11 @@ const cases: string[] = [
   // `:x` starts a plain scalar; between two enclosing columns it is no key of either.
   'a:\n  b: 1\n  # x\n :# Example:\n  # y\n',
   'a:\n  b: 1\n :x: 2\n',
+  // Lines indented between two enclosing entries: the parser meets them before an alias in them
+  // is looked up; a sequence at its key's column just ends there; `@` cannot start a token.
+  'a:\n  b:\n    c: 1\n    d: 443\n *a     type: ClusterIP\n',
+  'p:\n  m:\n    # c\n  -  enabled: false\n    auth:\n      id: 1\n',
+  'a:\n  b: 1\n  ## c\n @param x\n  ## d\n',
   // Anchor and alias names end at a blank, a break or one of `?:,]}%@` and a backquote.
   'a: &x 1\nb:\n  <<: *x# -- comment\n',
   'a: &x 1\nb: *x#c\n',
@@ -64,13 +69,24 @@ const cases: string[] = [
   "a:\n  b: 'x'\n \t d: 1\n",
   'a:\n  b: [x]\n\td: 1\n',
   'a:\n  - x\n\t- y\n',
+  'a:\n  pullSecrets: []\n \t #   - x\n  b: 1\n',
+  'a:\n  httpGet: {}\n  #   path: /ping\n\t  #     host: localhost\n  b: 1\n',
   // Block scalar headers followed by content.
   'a:\n  # x\n  |   -o jsonpath\n  # y\n',
   'a: |   -o\n  x\n',
   'a: | -\n  x\n',
 ];
 
+// Valid for go-yaml although js-yaml refuses them.
+const valid = ['a: []# comment\nb: {x: 1}#c\n', 'a:\n  b: [1, [2]]## c\n  c: 1\n'];
+
 describe('YAML scanner errors like helm', () => {
+  it('read what helm reads', async () => {
+    const helm = await runBatch(valid, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
+    expect(valid.map((t) => encodeJson(fromYaml(t)))).toEqual(helm.map((h) => h.map));
+    expect(helm.every((h) => !h.map?.startsWith('{"Error":'))).toBe(true);
+  });
+
   it('report the message and line helm reports', async () => {
     const helm = await runBatch(cases, [{ name: 'map', expr: 'fromYaml $in | toJson' }]);
     const diffs = cases.flatMap((text, i) => {
