@@ -1117,7 +1117,7 @@ function unknownAlias(source: string, upTo: number): string | undefined {
  * Block scalar bodies and comments are left alone.
  */
 export function lenientSource(text: string): string {
-  if (!/[[{"'\t]/.test(text)) return text;
+  if (!/[[{"'\t]|[|>][-+0-9]*#|^ *[|>]/m.test(text)) return text;
   const lines = text.split('\n');
   let depth = 0;
   let q: string | undefined;
@@ -1125,6 +1125,7 @@ export function lenientSource(text: string): string {
   let quoteIndent = 0;
   let blockIndent = -1;
   let changed = false;
+  let lastKey = '';
   for (let k = 0; k < lines.length; k++) {
     let l = lines[k]!;
     const ind = l.length - l.replace(/^ +/, '').length;
@@ -1132,7 +1133,18 @@ export function lenientSource(text: string): string {
       if (l.trim() === '' || ind > blockIndent) continue;
       blockIndent = -1;
     }
-    if (l.trim() === '') {
+    if (
+      depth === 0 &&
+      !q &&
+      /^ *[|>][-+0-9]*([ \t#]|$)/.test(l) &&
+      /:$/.test(lastKey) &&
+      /^[ \t]*(-[ \t]+)*/.exec(lastKey)![0].length === ind
+    ) {
+      // go-yaml takes a block scalar at its key's column as the key's value; js-yaml wants it
+      // indented (its body's indentation is its own either way).
+      l = ` ${l}`;
+      changed = true;
+    } else if (l.trim() === '') {
       // Blank lines need no indentation (and keep the text's end where it was).
     } else if (depth > 0 && !q && ind <= flowIndent) {
       l = ' '.repeat(flowIndent + 1 - ind) + l;
@@ -1201,6 +1213,18 @@ export function lenientSource(text: string): string {
       }
       out += c;
     }
+    const header = /(^[ \t]*|[ \t]|:|-)([|>][-+0-9]*)#/.exec(out.replace(/"(\\.|[^"\\])*"|'[^']*'/g, '""'));
+    if (
+      depth === 0 &&
+      !q &&
+      header &&
+      /^[ \t]*$|: $|- $/.test(out.slice(0, header.index + header[1]!.length))
+    ) {
+      // go-yaml starts a comment right after a block scalar header; js-yaml wants a blank.
+      const at = header.index + header[0].length - 1;
+      out = `${out.slice(0, at)} ${out.slice(at)}`;
+      changed = true;
+    }
     if (
       depth === 0 &&
       !q &&
@@ -1208,6 +1232,7 @@ export function lenientSource(text: string): string {
     ) {
       blockIndent = ind;
     }
+    if (out.trim() !== '' && !out.trim().startsWith('#')) lastKey = out.replace(/[ \t]+#.*$/, '').trimEnd();
     lines[k] = out;
   }
   return changed ? lines.join('\n') : text;

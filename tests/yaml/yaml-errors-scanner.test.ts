@@ -78,7 +78,18 @@ const cases: string[] = [
 ];
 
 // Valid for go-yaml although js-yaml refuses them.
-const valid = ['a: []# comment\nb: {x: 1}#c\n', 'a:\n  b: [1, [2]]## c\n  c: 1\n'];
+const valid = [
+  'a: []# comment\nb: {x: 1}#c\n',
+  'a:\n  b: [1, [2]]## c\n  c: 1\n',
+  // A comment right after a block scalar header.
+  'a:\n  b:\n    ># This value\n    # more\n    x\n  c: 1\n',
+  'a: |#c\n  x\n',
+  'a:\n- >-#c\n  x\n',
+  // A block scalar at its key's column is the key's value.
+  'a:\n  image:\n  | # -- The registry\n    registry: null\n  b: 1\n',
+  'a:\n>-\n  x\n  y\nb: 1\n',
+  'x:\n- a:\n  |\n   x\n',
+];
 
 describe('YAML scanner errors like helm', () => {
   it('read what helm reads', async () => {
