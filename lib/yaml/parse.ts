@@ -846,6 +846,42 @@ function goSyntaxMessage(
     /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
       withoutComments(text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))),
     );
+  /** misindented is the error of a line indented between two enclosing entries, if it is one. */
+  const misindented = (): [string, number] | undefined => {
+    const lineCol = (lines[line] ?? '').search(/\S/);
+    if (lineCol >= 0 && line > 0 && !ancestorColumns(lines, line).includes(lineCol)) {
+      const prevIndent = (() => {
+        for (let k = line - 1; k >= 0; k--) {
+          const t = lines[k]!.trimStart();
+          if (t !== '' && !t.startsWith('#')) return lines[k]!.length - t.length;
+        }
+        return 0;
+      })();
+      const startsBadly = /[@`]/.test(lines[line]![lineCol]!);
+      if (lineCol < prevIndent && startsBadly) {
+        return scanner('found character that cannot start any token', line);
+      }
+      // (A line after a plain scalar may continue it instead.)
+      const continues = plainBefore(lines, line) && lineCol > plainOwnerColumn(lines, line);
+      if (lineCol < prevIndent && !continues && !inUnclosedQuote(text, lineStart(line))) {
+        // An entry indented between two enclosing ones belongs to neither: the parser meets it
+        // (before any alias in it is looked up).
+        const kind = enclosingKind(lines, line, lineCol);
+        return parser(
+          kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key',
+          line,
+        );
+      }
+    }
+    return undefined;
+  };
+  if (badName) {
+    const at = text.slice(0, badName.index + badName[0].length).split('\n').length - 1;
+    // A line indented between two entries fails in the parser before its alias name is scanned.
+    const sigil = badName.index + badName[1]!.length;
+    const firstToken = lineStart(line) + (lines[line] ?? '').search(/\S/);
+    if (at === line && sigil > firstToken && misindented()) return misindented()!;
+  }
   if (badName)
     return scanner(
       'did not find expected alphabetic or numeric character',
@@ -924,31 +960,8 @@ function goSyntaxMessage(
     }
     return scanner("could not find expected ':'", staleKeyLine(text, lines, keyLine, eofToken));
   }
-  const lineCol = (lines[line] ?? '').search(/\S/);
-  if (lineCol >= 0 && line > 0 && !ancestorColumns(lines, line).includes(lineCol)) {
-    const prevIndent = (() => {
-      for (let k = line - 1; k >= 0; k--) {
-        const t = lines[k]!.trimStart();
-        if (t !== '' && !t.startsWith('#')) return lines[k]!.length - t.length;
-      }
-      return 0;
-    })();
-    const startsBadly = /[@`]/.test(lines[line]![lineCol]!);
-    if (lineCol < prevIndent && startsBadly) {
-      return scanner('found character that cannot start any token', line);
-    }
-    // (A line after a plain scalar may continue it instead.)
-    const continues = plainBefore(lines, line) && lineCol > plainOwnerColumn(lines, line);
-    if (lineCol < prevIndent && !continues && !inUnclosedQuote(text, lineStart(line))) {
-      // An entry indented between two enclosing ones belongs to neither: the parser meets it
-      // (before any alias in it is looked up).
-      const kind = enclosingKind(lines, line, lineCol);
-      return parser(
-        kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key',
-        line,
-      );
-    }
-  }
+  const dedented = misindented();
+  if (dedented) return dedented;
   const alias = unknownAlias(text, pos);
   if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
   if ((ch === ',' || ch === ']' || ch === '}') && /[[{,]\s*$/.test(text.slice(0, pos))) {

@@ -60,6 +60,8 @@ const cases: string[] = [
   'a: &x 1\nb: *x[\n',
   'a:\n  - &x# 1\n',
   '  <<: *a# -- comment\n',
+  'a:\n  b:\n    c: 1\n <<: *a## x\n  d: 1\n',
+  'a:\n  b:\n    c: 1\n *a## x\n  d: 1\n',
   '## @param x\n#<<: *a# @param y\na:\n  extraRules: []|\n## z\nb: 1\n',
   // Tabs in indentation.
   'a:\n  b: ""\n\t  # c\n  d: 1\n',
