@@ -9,7 +9,10 @@
 //                                [--ours path/to/chart-studio.mjs]
 //
 // --count is the number of cases per chart and seed; differing cases are printed (and their chart
-// copies kept under --keep, default /tmp/fuzz-values) and a final line gives identical/total.
+// copies kept under --keep, default /tmp/fuzz-values) and a final line gives identical/total, overall
+// and among the cases helm rejects. --ours runs another copy of the CLI (say a copy of
+// scripts/chart-studio.mjs and its .cache/cli bundle taken before a change: the CLI rebuilds its
+// bundle whenever lib/ changes, so a long run against the worktree would mix versions).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
