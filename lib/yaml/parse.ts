@@ -1211,6 +1211,16 @@ export function lenientSource(text: string): string {
       } else if ((c === '[' || c === '{') && (tokenStart || depth > 0)) {
         if (depth === 0) flowIndent = ind;
         depth++;
+        if (l[i + 1] === '#') {
+          // In go-yaml a `#` right after a flow indicator starts a comment too.
+          out += `${c} `;
+          changed = true;
+          continue;
+        }
+      } else if (c === ',' && depth > 0 && l[i + 1] === '#') {
+        out += ', ';
+        changed = true;
+        continue;
       } else if ((c === ']' || c === '}') && depth > 0) {
         depth--;
         if (l[i + 1] === '#') {

@@ -30,6 +30,7 @@ const cases: string[] = [
   // Flow collections at a key position.
   'a: 1\n[x,\n  y]\nc: 2\n',
   'a: 1\n[x,\ny\n',
+  'a:\n  groups: [# c\n##\n\n## d\nprov:\n  ## e\n  enabled: false\n  x: 1\n',
   'a:\n  b: 1\n  [# c\n  d: 2\n',
   'a: 1\n{{- with $t := .x }}\n  {{- range }}\n',
   'x: 1\n[] # c\n\n# d\nc: 2\n',
@@ -91,6 +92,8 @@ const valid = [
   'a:\n  image:\n  | # -- The registry\n    registry: null\n  b: 1\n',
   'a:\n>-\n  x\n  y\nb: 1\n',
   'x:\n- a:\n  |\n   x\n',
+  // A comment right after a flow indicator.
+  'a: [# c\n  1,# d\n  2]\nb: {# c\n  b: 1,#d\n  c: 2}\n',
 ];
 
 describe('YAML scanner errors like helm', () => {
