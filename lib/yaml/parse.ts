@@ -1017,7 +1017,13 @@ function goSyntaxMessage(
     }
   }
   if (ch === ':') return scanner('mapping values are not allowed in this context', line);
-  const kind = enclosingKind(lines, line, col);
+  let kind = enclosingKind(lines, line, col);
+  const quoteOpen = unclosedQuoteStart(text, lineStart(line));
+  if (quoteOpen !== undefined && (closingQuote(text, quoteOpen) ?? text.length) < pos) {
+    // A quoted scalar from an earlier line ended just before: its own entry decides.
+    const before = text.slice(text.lastIndexOf('\n', quoteOpen - 1) + 1, quoteOpen);
+    kind = /^[ \t]*(-[ \t]+)+$/.test(before) ? 'seq' : 'map';
+  }
   return parser(kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key', line);
 }
 

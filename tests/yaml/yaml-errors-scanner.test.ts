@@ -27,6 +27,9 @@ const cases: string[] = [
   'a:\n  storageClass!!str  ""\n  ## x\n  ##\n  modes:\n    - x\n',
   // A quoted scalar opened at a key and closed lines later: stale where it closes.
   "a:\n  b: 1\n  'provider:\n    x: ''\n    # it's here\n  c: 2\n",
+  // A quoted scalar running on to a later quote, then more content: its own entry's message.
+  "a:\n  b:\n    - 'labelSelector:\n        matchLabels:\n          x: y\n          name: '{{ include \"x\" . }}'\n          i: z\n",
+  "a:\n  b: 'labelSelector:\n        matchLabels:\n          name: '{{ include \"x\" . }}'\n          i: z\n",
   // Flow collections at a key position.
   'a: 1\n[x,\n  y]\nc: 2\n',
   'a: 1\n[x,\ny\n',
