@@ -1198,9 +1198,9 @@ export function lenientSource(text: string): string {
           q = undefined;
           if (l[i + 1] === '#') {
             // go-yaml starts a comment at `#` right after a quoted scalar; js-yaml wants a space.
-            out += c + ' ';
+            out += `${c} ${l.slice(i + 1)}`;
             changed = true;
-            continue;
+            break;
           }
         }
         out += c;
@@ -1219,21 +1219,21 @@ export function lenientSource(text: string): string {
         depth++;
         if (l[i + 1] === '#') {
           // In go-yaml a `#` right after a flow indicator starts a comment too.
-          out += `${c} `;
+          out += `${c} ${l.slice(i + 1)}`;
           changed = true;
-          continue;
+          break;
         }
       } else if (c === ',' && depth > 0 && l[i + 1] === '#') {
-        out += ', ';
+        out += `, ${l.slice(i + 1)}`;
         changed = true;
-        continue;
+        break;
       } else if ((c === ']' || c === '}') && depth > 0) {
         depth--;
         if (l[i + 1] === '#') {
           // go-yaml starts a comment at `#` right after a flow collection too.
-          out += c + ' ';
+          out += `${c} ${l.slice(i + 1)}`;
           changed = true;
-          continue;
+          break;
         }
       } else if (c === '\t' && (depth > 0 || /:[ \t]*$/.test(out))) {
         out += ' ';

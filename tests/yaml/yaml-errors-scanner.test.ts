@@ -34,6 +34,8 @@ const cases: string[] = [
   'a: 1\n[x,\n  y]\nc: 2\n',
   'a: 1\n[x,\ny\n',
   'a:\n  groups: [# c\n##\n\n## d\nprov:\n  ## e\n  enabled: false\n  x: 1\n',
+  'a:\n  b: {}\n  # c\n  c: {#}\n  # d\n  e: {}\n  # f\n  g: []\n',
+  'a:\n  c: [#]\n  e: 1\n  g: 2\n',
   'a:\n  b: 1\n  [# c\n  d: 2\n',
   'a: 1\n{{- with $t := .x }}\n  {{- range }}\n',
   'x: 1\n[] # c\n\n# d\nc: 2\n',
