@@ -531,12 +531,16 @@ function inUnclosedQuote(text: string, upTo: number): boolean {
 function unclosedQuoteStart(text: string, upTo: number): number | undefined {
   let q: string | undefined;
   let start = 0;
+  let closedAt = -2;
   for (let i = 0; i < upTo && i < text.length; i++) {
     const c = text[i]!;
     if (q) {
       if (c === q) {
         if (q === "'" && text[i + 1] === "'") i++;
-        else q = undefined;
+        else {
+          q = undefined;
+          closedAt = i;
+        }
       } else if (c === '\\' && q === '"') i++;
       continue;
     }
@@ -544,7 +548,8 @@ function unclosedQuoteStart(text: string, upTo: number): number | undefined {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+    // (A quote right after a closing one starts the next quoted scalar.)
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!) || closedAt === i - 1)) {
       q = c;
       start = i;
     }
@@ -819,6 +824,26 @@ function goSyntaxMessage(
   if (header >= 0) return scanner('did not find expected comment or line break', header);
   const openQuote = unclosedQuoteStart(text, lineEnd);
   if (openQuote !== undefined && closingQuote(text, openQuote) === undefined) {
+    // A quote right after a closing one continues a chain of quoted scalars; when the chain's first
+    // one stands at a key position and spans lines, the scanner gives that key up where it closes.
+    let first = openQuote;
+    for (;;) {
+      const prev = text[first - 1];
+      if (prev !== '"' && prev !== "'") break;
+      const opener = unclosedQuoteStart(text, first - 1);
+      if (opener === undefined || closingQuote(text, opener) !== first - 1) break;
+      first = opener;
+    }
+    const firstLine = lineAt(text, first);
+    const firstCol = first - lineStart(firstLine);
+    if (
+      first !== openQuote &&
+      lines[firstLine]!.search(/\S/) === firstCol &&
+      ancestorColumns(lines, firstLine).includes(firstCol) &&
+      lineAt(text, closingQuote(text, first)!) > firstLine
+    ) {
+      return scanner("could not find expected ':'", lineAt(text, closingQuote(text, first)!));
+    }
     // A quote go-yaml never sees closed runs to the end of the input.
     return scanner('found unexpected end of stream', eof);
   }

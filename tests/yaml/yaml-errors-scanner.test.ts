@@ -30,6 +30,9 @@ const cases: string[] = [
   // A quoted scalar running on to a later quote, then more content: its own entry's message.
   "a:\n  b:\n    - 'labelSelector:\n        matchLabels:\n          x: y\n          name: '{{ include \"x\" . }}'\n          i: z\n",
   "a:\n  b: 'labelSelector:\n        matchLabels:\n          name: '{{ include \"x\" . }}'\n          i: z\n",
+  // A quote right after a closing one opens the next quoted scalar.
+  'a:\n  b: 1\n " # x\nc: ""  # y\nd: 1\n',
+  'a:\n  b: 1\n" # x\nc: ""  # y\nd: 1\n',
   // Flow collections at a key position.
   'a: 1\n[x,\n  y]\nc: 2\n',
   'a: 1\n[x,\ny\n',
