@@ -974,7 +974,7 @@ function goSyntaxMessage(
       prevRaw = lines[k]!.replace(/(^|\s)#.*$/, '');
     const keyCol = lines[keyLine]!.search(/\S/);
     const valueOfPrev = /:\s*$/.test(prevRaw) && keyCol >= prevRaw.search(/[^\s-]/);
-    if (/^\s*(\[\s*\]|\{\s*\})/.test(lines[keyLine]!) && !valueOfPrev) {
+    if (/^\s*(\[\s*\]|\{\s*\})/.test(text.slice(lineStart(keyLine))) && !valueOfPrev) {
       // Go (yaml.v2): an empty flow collection where a key belongs never becomes a key; the parser
       // meets it (a complete entry comes before it, so it is no value either).
       const kind = enclosingKind(lines, keyLine, keyCol);
