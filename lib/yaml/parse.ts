@@ -867,8 +867,9 @@ function goSyntaxMessage(
   }
   // An anchor or alias name is letters, digits, `_` and `-`, ended by a blank, a line break or
   // one of `?:,]}%@\``; anything else right after it (such as `#`) stops go-yaml's scanner there.
+  // A `[` or `{` inside a plain scalar (a JSONPath such as `.items[*].name`) is no flow indicator.
   const badName =
-    /(^[ \t]*|: |- |[[{,][ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
+    /(^[ \t]*|: |- |(?<=^|[\s[{,])[[{][ \t]*|,[ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
       withoutComments(text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))),
     );
   /** misindented is the error of a line indented between two enclosing entries, if it is one. */

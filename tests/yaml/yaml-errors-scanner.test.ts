@@ -72,6 +72,9 @@ const cases: string[] = [
   'a:\n  b:\n    c: 1\n <<: *a## x\n  d: 1\n',
   'a:\n  b:\n    c: 1\n *a## x\n  d: 1\n',
   '## @param x\n#<<: *a# @param y\na:\n  extraRules: []|\n## z\nb: 1\n',
+  // A `[*]` inside a plain scalar (a JSONPath) is no alias: the real error comes later.
+  'a:\n  - jsonPath: .spec.ref[*].name\n    name: x\n  c: d\n e: f\n',
+  'a:\n  b: x{*}y\n  c: [a, *]\n',
   // Tabs in indentation.
   'a:\n  b: ""\n\t  # c\n  d: 1\n',
   'a:\n  b: x\n\t  # c\n  d: 1\n',
