@@ -53,22 +53,28 @@ function render(options: RenderOptions): RenderOutput {
   };
 }
 
+/** failedOutput is a render that did not happen, with the reason where Helm's error would be. */
+function failedOutput(message: string): RenderOutput {
+  return {
+    exitCode: 1,
+    stdout: '',
+    stderr: `Error: ${message}`,
+    manifests: [],
+    error: { message },
+    findings: [],
+    ms: 0,
+  };
+}
+
 function renderAndPost(key: string, id: number, options: RenderOptions): void {
   let output: RenderOutput;
   try {
     output = render(options);
   } catch (err) {
     // The engine promises never to throw for bad input; if it does, the studio still shows why.
-    const message = `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`;
-    output = {
-      exitCode: 1,
-      stdout: '',
-      stderr: `Error: ${message}`,
-      manifests: [],
-      error: { message },
-      findings: [],
-      ms: 0,
-    };
+    output = failedOutput(
+      `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   post({ type: 'result', id, key, output });
 }
@@ -111,21 +117,7 @@ scope.onmessage = (e) => {
   // A real request ends the warm-up: the code it was warming is in use now.
   warm = null;
   if (!chart) {
-    const message = 'the chart did not load';
-    post({
-      type: 'result',
-      id: msg.id,
-      key: msg.key,
-      output: {
-        exitCode: 1,
-        stdout: '',
-        stderr: `Error: ${message}`,
-        manifests: [],
-        error: { message },
-        findings: [],
-        ms: 0,
-      },
-    });
+    post({ type: 'result', id: msg.id, key: msg.key, output: failedOutput('the chart did not load') });
     return;
   }
   renderAndPost(msg.key, msg.id, msg.options);
