@@ -1,6 +1,6 @@
 'use client';
 /** EnvTable edits the container's plain environment variables: a row per variable, `Name` and `Value`. */
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { type EnvRow, envNameError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
@@ -29,15 +29,19 @@ function EnvRowView(props: {
   onRemove(name: string): void;
 }) {
   const { row, others, issue, disabled } = props;
-  const [draft, setDraft] = useState(row.name);
+  // What the row shows is React state, adjusted while rendering when the name changes elsewhere (undo,
+  // another environment); no ref is written while rendering, as a render React drops would keep it.
+  const [view, setView] = useState({ draft: row.name, seen: row.name });
+  if (view.seen !== row.name) setView({ draft: row.name, seen: row.name });
+  const draft = view.seen === row.name ? view.draft : row.name;
+  const setDraft = (text: string) => setView((v) => ({ ...v, draft: text }));
+  // The name the studio has for this row, as the handlers must use it: a rename applies it at once,
+  // before React's copy of the state catches up; a name changed elsewhere resets it after the commit.
   const applied = useRef(row.name);
-  const seen = useRef(row.name);
-  if (seen.current !== row.name) {
-    seen.current = row.name;
+  useLayoutEffect(() => {
     applied.current = row.name;
-    setDraft(row.name);
-  }
-  const error = draft === applied.current ? null : envNameError(draft, others);
+  }, [row.name]);
+  const error = draft === applied.current || draft === row.name ? null : envNameError(draft, others);
   const commit = () => {
     if (draft !== applied.current && !envNameError(draft, others)) {
       props.onRename(applied.current, draft);
