@@ -500,8 +500,17 @@ function indentless(lines: string[], l: number, ind: number): boolean {
   return false;
 }
 
-function unclosedBracket(text: string, upTo: number): string | undefined {
-  const stack: string[] = [];
+/**
+ * eachBareChar calls `visit` for each character of text[0:upTo] outside quoted scalars and comments.
+ * A quote opens a scalar at the start or after a character that `opensAfter` matches; `''` inside
+ * single quotes and a backslash escape inside double quotes do not close it.
+ */
+function eachBareChar(
+  text: string,
+  upTo: number,
+  opensAfter: RegExp,
+  visit: (c: string, i: number) => void,
+): void {
   let q: string | undefined;
   for (let i = 0; i < upTo && i < text.length; i++) {
     const c = text[i]!;
@@ -516,10 +525,17 @@ function unclosedBracket(text: string, upTo: number): string | undefined {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) q = c;
-    else if (c === '[' || c === '{') stack.push(c);
-    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+    if ((c === '"' || c === "'") && (i === 0 || opensAfter.test(text[i - 1]!))) q = c;
+    else visit(c, i);
   }
+}
+
+function unclosedBracket(text: string, upTo: number): string | undefined {
+  const stack: string[] = [];
+  eachBareChar(text, upTo, /[\s[{,:-]/, (c) => {
+    if (c === '[' || c === '{') stack.push(c);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  });
   return stack.at(-1);
 }
 
@@ -623,26 +639,12 @@ function withoutComments(text: string): string {
 function flowKeyLine(text: string, lines: string[], upTo: number): number | undefined {
   let depth = 0;
   let opener = -1;
-  let q: string | undefined;
-  for (let i = 0; i < upTo && i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === q) {
-        if (q === "'" && text[i + 1] === "'") i++;
-        else q = undefined;
-      } else if (c === '\\' && q === '"') i++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i++;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) q = c;
-    else if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+  eachBareChar(text, upTo, /[\s[{,]/, (c, i) => {
+    if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
       if (depth === 0) opener = i;
       depth++;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
-  }
+  });
   if (depth === 0 || opener < 0) return undefined;
   const line = lineAt(text, opener);
   const col = opener - (text.lastIndexOf('\n', opener - 1) + 1);
