@@ -3,16 +3,7 @@
  * functions that index bytes (`substr`, `trunc`, `abbrev`, `wrap`, `initials`, `nospace`) work on
  * the UTF-8 bytes, as Go does.
  */
-import {
-  formatValue,
-  GoMap,
-  GoPanic,
-  type GoValue,
-  quoteString,
-  runes,
-  stringBytes,
-  typedSlice,
-} from '../go';
+import { formatValue, GoMap, GoPanic, type GoValue, quoteString, runes, typedSlice } from '../go';
 import { byteLen, byteSlice, fromUtf8, intArg, isSliceKind, listItems, strArg, strval, utf8 } from './cast';
 import { type FuncMap, goFunc, mapRunes, randIntn, type SprigEnv, unicode } from './func';
 
@@ -32,7 +23,11 @@ export function compareGoStrings(a: string, b: string): number {
 
 /** bin returns a string whose UTF-16 units are the UTF-8 bytes of s (for byte-indexed algorithms). */
 function bin(s: string): string {
-  return String.fromCharCode(...utf8(s));
+  const b = utf8(s);
+  // In slices: spreading a long string's bytes at once would exceed the engine's argument limit.
+  let out = '';
+  for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
+  return out;
 }
 
 /** unbin decodes a byte string made by {@link bin} back to text. */
@@ -49,14 +44,8 @@ const hasRawByte = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
  */
 function byteSearch(s: string, needle: string, how: 'includes' | 'startsWith' | 'endsWith'): boolean {
   if (!hasRawByte.test(needle)) return s[how](needle);
-  // Strings with one UTF-16 unit per byte compare byte for byte.
-  const latin = (x: string) => {
-    const b = stringBytes(x);
-    let out = '';
-    for (let i = 0; i < b.length; i += 8192) out += String.fromCharCode(...b.subarray(i, i + 8192));
-    return out;
-  };
-  return latin(s)[how](latin(needle));
+  // Byte strings (one UTF-16 unit per byte) compare byte for byte.
+  return bin(s)[how](bin(needle));
 }
 
 function goRepeat(s: string, count: number): string {
