@@ -95,21 +95,28 @@ function EnvRowView(props: {
   );
 }
 
+/** VariablesHead is the header row of a table of environment variables (plain or secret). */
+export function VariablesHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Name</th>
+        <th scope="col">Value</th>
+        <th scope="col">
+          <span className="visually-hidden">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 /** EnvTable renders the table with `Add variable`; a name is applied when the field is left or Enter is pressed. */
 export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onRemove }: EnvTableProps) {
   const names = rows.map((r) => r.name);
   return (
     <div className="env-table">
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <VariablesHead />
         <tbody>
           {rows.map((row, i) => (
             // Rows are keyed by position so a rename does not move the focus.

@@ -2,6 +2,7 @@
 /** SecretsSection edits the environment's secrets: kept in memory only, never in the overlay, links or storage. */
 import { useState } from 'react';
 import { dotted, envNameError, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS } from '@/lib/gateway';
+import { VariablesHead } from './env-table';
 import { Field } from './field';
 
 const extraPrefix = `${dotted(SECRET_MAP_PATHS[0] ?? ['secrets', 'extra'])}.`;
@@ -28,15 +29,7 @@ function SecretVariables(props: {
     <div className="env-table">
       <h3>Secret variables</h3>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <VariablesHead />
         <tbody>
           {names.map((name) => (
             <tr key={`${env}:${name}`}>
