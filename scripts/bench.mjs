@@ -21,6 +21,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { helmEnv } from '../tests/golden/harness.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { engineBuildOptions } from './engine-bundle.mjs';
 import { helmPath } from './helm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,22 +99,13 @@ function timeRenders(helm, chart, options, runs, warm, timeLoad = false) {
 async function loadEngine() {
   const esbuild = await import('esbuild');
   const outfile = join(root, '.cache', 'bench', 'engine.cjs');
-  await esbuild.build({
-    stdin: {
+  await esbuild.build(
+    engineBuildOptions(root, {
       contents: "export * from './lib/helm/index.ts';",
-      resolveDir: root,
       sourcefile: 'bench-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'node20',
-    tsconfig: join(root, 'tsconfig.json'),
-    outfile,
-    logLevel: 'error',
-  });
+      outfile,
+    }),
+  );
   return createRequire(import.meta.url)(outfile);
 }
 

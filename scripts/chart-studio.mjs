@@ -104,22 +104,15 @@ async function ensureBundle() {
   }
   mkdirSync(dirname(bundle), { recursive: true });
   const tmp = `${bundle}.${process.pid}.tmp.cjs`;
+  // Loaded only to rebuild, so a run with a fresh bundle reads no more files.
+  const { engineBuildOptions } = await import('./engine-bundle.mjs');
   const result = await esbuild.build({
-    stdin: {
+    ...engineBuildOptions(root, {
       contents: "export { runTemplateCommand } from './lib/helm/index.ts';",
-      resolveDir: root,
       sourcefile: 'chart-studio-entry.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'node20',
+      outfile: tmp,
+    }),
     minify: true,
-    tsconfig: join(root, 'tsconfig.json'),
-    outfile: tmp,
-    logLevel: 'error',
     metafile: true,
     absWorkingDir: root, // metafile paths are relative to it
     plugins: [lazyPlugin],
