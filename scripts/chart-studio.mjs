@@ -20,6 +20,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
 // A run lasts a fraction of a second: V8's optimizing compiler would spend more CPU compiling hot
 // functions (on a second thread, competing on 2-core machines) than the run gains from them. A 15×
@@ -194,6 +195,25 @@ function loadEngine() {
   };
 }
 
+/**
+ * DEEP_STACK_MB is the stack of the thread a render runs again in when an include recursion outran the
+ * main thread's stack (about 460 levels of a simple recursion) before Helm's limit of 1000 levels.
+ */
+const DEEP_STACK_MB = 256;
+
+/** renderWithDeepStack runs this command again in a worker thread with a DEEP_STACK_MB stack. */
+function renderWithDeepStack() {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), {
+      argv: process.argv.slice(2),
+      resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the deep-stack render thread exited (${code})`)));
+  });
+}
+
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (command !== 'template') {
@@ -205,7 +225,12 @@ async function main() {
   }
   await ensureBundle();
   const engine = loadEngine();
-  const r = engine.exports.runTemplateCommand(args, readFile, listFiles, process.env, process.cwd());
+  let r = engine.exports.runTemplateCommand(args, readFile, listFiles, process.env, process.cwd());
+  if (!isMainThread) {
+    parentPort.postMessage(r);
+    return;
+  }
+  if (r.stackLimited) r = await renderWithDeepStack();
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   process.exitCode = r.exitCode;

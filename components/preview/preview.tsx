@@ -72,6 +72,12 @@ function RenderErrorView(props: {
   return (
     <div className="render-error" role="alert" aria-label="Render error">
       <pre className="render-error__message">{text}</pre>
+      {err?.stackLimited ? (
+        <p className="render-error__note">
+          This include recursion ran out of the browser’s stack before Helm’s limit of 1000 levels. If it
+          ends, <code>helm template</code> (or <code>chart-studio template</code>) may still render it.
+        </p>
+      ) : null}
       <div className="button-row">
         {err?.valuePath ? (
           <button type="button" className="button" onClick={() => props.onGoToValue(err.valuePath ?? '')}>

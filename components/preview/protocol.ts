@@ -27,6 +27,8 @@ export interface RenderError {
   line?: number;
   col?: number;
   valuePath?: string;
+  /** stackLimited: an include recursion ran out of the browser's stack before Helm's 1000 levels. */
+  stackLimited?: boolean;
 }
 
 /** RenderFinding is a Kubernetes check's warning about one rendered object. */

@@ -105,3 +105,26 @@ describe('helmTemplate', () => {
     expect(r.stdout).toBe('---\n# Source: c/templates/a.yaml\ny: 2001\n');
   });
 });
+
+describe('include recursion and the JavaScript stack', () => {
+  const files = {
+    'Chart.yaml': chartYaml,
+    'templates/_h.tpl':
+      '{{- define "down" -}}{{- if gt (int .) 0 -}}{{ include "down" (sub (int .) 1) }}{{- end -}}x{{- end -}}',
+    'templates/cm.yaml': 'n: {{ include "down" .Values.depth | len }}\n',
+  };
+  it('a shallow recursion renders and is not marked', () => {
+    const r = helmTemplate(chart(files), { valueFiles: ['depth: 50\n'] });
+    expect(r.stdout).toContain('n: 51');
+    expect(r.error).toBeUndefined();
+  });
+  it('a recursion cut by the stack before 1000 levels is marked, with Helm’s runaway message', () => {
+    // Node's default stack (about 1 MB) ends well before 1000 levels of include; Helm would refuse at 1002.
+    const r = helmTemplate(chart(files), { valueFiles: ['depth: 100000\n'] });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(
+      'rendering template has a nested reference name: down: unable to execute template',
+    );
+    expect(r.error?.stackLimited).toBe(true);
+  });
+});

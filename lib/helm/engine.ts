@@ -29,7 +29,14 @@ export class TemplateRenderError extends Error {
   override name = 'TemplateRenderError';
   constructor(
     message: string,
-    readonly info: { message: string; file?: string; line?: number; col?: number; valuePath?: string },
+    readonly info: {
+      message: string;
+      file?: string;
+      line?: number;
+      col?: number;
+      valuePath?: string;
+      stackLimited?: boolean;
+    },
   ) {
     super(message);
   }
@@ -59,7 +66,8 @@ const recursionMaxNums = 1000;
  * as Helm reports an infinite one. Measured with a one-line self-include (`{{ if … }}{{ include "down"
  * (sub . 1) }}{{ end }}`): about 460 levels in the command line (Node's default stack, code mostly
  * unoptimized), about 620 in process once the engine is warm (Node, or Chromium's main thread), and
- * only about 290 in a Chromium dedicated worker, whose stack is smaller. Helm allows 1000.
+ * only about 290 in a Chromium dedicated worker, whose stack is smaller. Helm allows 1000. A render cut
+ * this way is marked `stackLimited`, so a host with a bigger stack can run it again (the CLI does).
  */
 const recursionMarker = '\u0000helm-include-recursion\u0000';
 
@@ -482,6 +490,7 @@ export function renderChart(
             );
         } else message = formatExecError(name, errorChain(e), e instanceof ExecError);
         const info: TemplateRenderError['info'] = { message, file: e.templateName, line: e.line, col: e.col };
+        if (ctx.recursion) info.stackLimited = true;
         const valuePath = failingValuePath(e);
         if (valuePath !== undefined) info.valuePath = valuePath;
         throw new TemplateRenderError(message, info);

@@ -65,6 +65,12 @@ export interface TemplateErrorInfo {
   line?: number;
   col?: number;
   valuePath?: string;
+  /**
+   * stackLimited says an include recursion was cut where JavaScript's stack ran out, before Helm's limit
+   * of 1000 levels: the message is Helm's for a runaway recursion, yet a host with a deeper stack (the
+   * CLI runs again in a thread with a large one) may render a finite recursion that Helm renders too.
+   */
+  stackLimited?: boolean;
 }
 
 /** TemplateResult is what `helm template` produced: exit code, stdout, stderr and the parsed pieces. */
@@ -313,6 +319,8 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** stackLimited: see {@link TemplateErrorInfo.stackLimited}. */
+  stackLimited?: boolean;
 }
 
 /** ReadFile returns a file's bytes, or undefined when there is no such file (paths as given on the command line). */
@@ -571,11 +579,10 @@ export function runTemplateCommand(
 ): CommandResult {
   const host: CommandHost = { readFile, listFiles, env };
   const run: Run = { logs: [] };
-  const done = (r: TemplateResult): CommandResult => ({
-    stdout: r.stdout,
-    stderr: r.stderr,
-    exitCode: r.exitCode,
-  });
+  const done = (r: TemplateResult): CommandResult =>
+    r.error?.stackLimited
+      ? { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, stackLimited: true }
+      : { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
   let parsed: ParsedArgs;
   try {
     parsed = parseTemplateArgs(args);

@@ -12,12 +12,12 @@ const cli = join(__dirname, '..', '..', 'scripts', 'chart-studio.mjs');
 let dir: string;
 let bin: string;
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], cwd = dir): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [cli, 'template', ...args],
-      { cwd: dir, encoding: 'utf8' },
+      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (err, stdout, stderr) => {
         if (err && typeof err.code !== 'number') return reject(err);
         resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
@@ -58,6 +58,23 @@ describe('chart-studio template', () => {
   for (const c of cases) {
     it(c.name, async () => {
       const [ours, helm] = await Promise.all([runCli(c.args), runHelm(bin, ['template', ...c.args], dir)]);
+      expect(ours).toEqual({ code: helm.code, stdout: helm.stdout, stderr: helm.stderr });
+    });
+  }
+});
+
+// Include recursions deeper than the main thread's stack allows (about 460 levels) run again in a thread
+// with a large stack: Helm renders 1001 levels of one name and refuses the 1002nd.
+describe('chart-studio template, include recursion up to Helm’s limit', () => {
+  const testdata = join(__dirname, '..', 'testdata');
+  for (const depth of [600, 1001, 1002]) {
+    it(`${depth} levels`, async () => {
+      const args = ['rel', 'charts/recursion', '--set', `depth=${depth}`];
+      const [ours, helm] = await Promise.all([
+        runCli(args, testdata),
+        runHelm(bin, ['template', ...args], testdata),
+      ]);
+      expect(helm.code).toBe(depth > 1001 ? 1 : 0);
       expect(ours).toEqual({ code: helm.code, stdout: helm.stdout, stderr: helm.stderr });
     });
   }
