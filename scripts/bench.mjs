@@ -14,7 +14,7 @@
 // Flags: --runs N (engine runs, default 300), --keystrokes N (browser edits, default 60), --skip-browser, --skip-engine (no engine and command-line
 // sections), --skip-build (reuse .next when it exists).
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -42,8 +42,10 @@ const CHART_DIR = join(root, 'chart-template', 'api-gateway');
 const PROD_VALUES = join(CHART_DIR, 'values.prod.yaml');
 const SECRETS_TEXT =
   'secrets:\n  djangoSecretKey: bench-placeholder\n  databaseUrl: postgres://app:pw@db:5432/app\n';
-const SECRETS_FILE = join(mkdtempSync(join(tmpdir(), 'bench-')), 'secrets.prod.yaml');
+const SECRETS_DIR = mkdtempSync(join(tmpdir(), 'bench-'));
+const SECRETS_FILE = join(SECRETS_DIR, 'secrets.prod.yaml');
 writeFileSync(SECRETS_FILE, SECRETS_TEXT);
+process.on('exit', () => rmSync(SECRETS_DIR, { recursive: true, force: true }));
 
 /** rows collects the table: [section, measure, value, goal]. */
 const rows = [];
