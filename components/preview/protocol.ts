@@ -1,4 +1,5 @@
 /** Messages between the studio and its render worker. */
+import type { TemplateErrorInfo } from '@/lib/helm';
 import type { ChartBytes } from '../studio/chart-files';
 
 /** RenderOptions are the `helm template` inputs the studio varies. */
@@ -20,16 +21,8 @@ export interface RenderedManifest {
   text: string;
 }
 
-/** RenderError is where the engine says a render failed. */
-export interface RenderError {
-  message: string;
-  file?: string;
-  line?: number;
-  col?: number;
-  valuePath?: string;
-  /** stackLimited: an include recursion ran out of the browser's stack before Helm's 1000 levels. */
-  stackLimited?: boolean;
-}
+/** RenderError is where the engine says a render failed (Helm's message, where it points, stackLimited). */
+export type RenderError = TemplateErrorInfo;
 
 /** RenderFinding is a Kubernetes check's warning about one rendered object. */
 export interface RenderFinding {

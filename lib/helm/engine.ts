@@ -24,19 +24,27 @@ import { formatExecError, formatParseError } from './errors-format';
 import { type HelmCalls, helmFuncs } from './functions';
 import { byteCompare } from './output';
 
+/** TemplateErrorInfo locates a failure: Helm's message and, when known, the template file, line and column. */
+export interface TemplateErrorInfo {
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+  valuePath?: string;
+  /**
+   * stackLimited says an include recursion was cut where JavaScript's stack ran out, before Helm's limit
+   * of 1000 levels: the message is Helm's for a runaway recursion, yet a host with a deeper stack (the
+   * CLI runs again in a thread with a large one) may render a finite recursion that Helm renders too.
+   */
+  stackLimited?: boolean;
+}
+
 /** TemplateRenderError is a failed render: Helm's message plus the file, line and column when known. */
 export class TemplateRenderError extends Error {
   override name = 'TemplateRenderError';
   constructor(
     message: string,
-    readonly info: {
-      message: string;
-      file?: string;
-      line?: number;
-      col?: number;
-      valuePath?: string;
-      stackLimited?: boolean;
-    },
+    readonly info: TemplateErrorInfo,
   ) {
     super(message);
   }

@@ -7,7 +7,10 @@ import { GoMap, quoteString } from '../go';
 import { type Capabilities, makeCapabilities } from './builtins';
 import { type Chart, type ChartFile, chartFullPath, loadArchive, loadChart } from './chart';
 import { checkDependencies, isCompatibleRange, processDependencies } from './dependencies';
-import { renderChart, renderNameTemplate, TemplateRenderError } from './engine';
+import { renderChart, renderNameTemplate, type TemplateErrorInfo, TemplateRenderError } from './engine';
+
+export type { TemplateErrorInfo };
+
 import { HelmError } from './errors';
 import {
   type CrdFile,
@@ -56,21 +59,6 @@ export interface RenderedManifest {
   /** hook is the `helm.sh/hook` events, comma separated, for hooks. */
   hook?: string;
   text: string;
-}
-
-/** TemplateError locates a failure: Helm's message and, when known, the template file, line and column. */
-export interface TemplateErrorInfo {
-  message: string;
-  file?: string;
-  line?: number;
-  col?: number;
-  valuePath?: string;
-  /**
-   * stackLimited says an include recursion was cut where JavaScript's stack ran out, before Helm's limit
-   * of 1000 levels: the message is Helm's for a runaway recursion, yet a host with a deeper stack (the
-   * CLI runs again in a thread with a large one) may render a finite recursion that Helm renders too.
-   */
-  stackLimited?: boolean;
 }
 
 /** TemplateResult is what `helm template` produced: exit code, stdout, stderr and the parsed pieces. */
