@@ -3,7 +3,7 @@
  * Preview shows the rendered manifests of the current environment, listed by file and kind with a
  * filter, every document's full text in the page; errors in Helm's words, linked to where they come from.
  */
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { RenderFinding, RenderOutput } from './protocol';
 import type { RenderClient } from './render-client';
 import { splitOutput } from './split-output';
@@ -16,7 +16,7 @@ export interface PreviewProps {
   shown: RenderOutput | null;
   /** failure is the latest render when it failed; its error is shown above the stale output. */
   failure: RenderOutput | null;
-  /** pending says a render is on its way for the latest edit. */
+  /** pending says the render of the latest edit has been on its way for a while (see SLOW_RENDER_MS). */
   pending: boolean;
   /** templateSource returns the text of a chart file for an error excerpt. */
   templateSource(path: string): string | undefined;
@@ -177,8 +177,11 @@ export const Preview = memo(function Preview(props: PreviewProps) {
   else if (pending) statusText = status.state === 'loading' ? 'Render engine loading…' : 'Rendering…';
   else if (stale) statusText = 'Stale: showing the last good render; the current values do not render.';
   else if (failure) statusText = 'The values do not render.';
-  else if (shown) statusText = `Rendered ${docs.length} documents in ${shown.ms.toFixed(1)} ms.`;
+  else if (shown) statusText = `Rendered ${docs.length} documents.`;
   else statusText = 'Waiting for the first render…';
+  // The render time changes with every keystroke: it is shown beside the live status, not in it, so a
+  // screen reader announces changes of state, not each new timing.
+  const timing = shown && !pending && !failure ? `${shown.ms.toFixed(1)} ms` : null;
 
   return (
     <section className={`preview${stale ? ' preview--stale' : ''}`} aria-labelledby="preview-title">
@@ -193,6 +196,11 @@ export const Preview = memo(function Preview(props: PreviewProps) {
         >
           {statusText}
         </p>
+        {timing ? (
+          <p className="preview__status" title="Render time in the worker">
+            {timing}
+          </p>
+        ) : null}
       </div>
       {failure ? (
         <RenderErrorView
@@ -280,6 +288,28 @@ export const LivePreview = memo(function LivePreview({ client, ...props }: LiveP
   const current = result && result.env === env ? result.output : null;
   const failure = current && current.exitCode !== 0 ? current : null;
   const shown = (env !== undefined ? lastGood.current[env] : undefined) ?? failure;
-  const pending = requested !== null && requested.id !== result?.id;
+  const waiting = requested !== null && requested.id !== result?.id;
+  const pending = useDelayedFlag(waiting, SLOW_RENDER_MS);
   return <Preview {...props} status={status} shown={shown} failure={failure} pending={pending} />;
 });
+
+/**
+ * SLOW_RENDER_MS is how long a render may take before the preview says "Rendering…": a render that
+ * comes back sooner (nearly all of them) changes nothing on screen but the manifests, so the status
+ * line does not flicker and is not re-announced with every keystroke.
+ */
+export const SLOW_RENDER_MS = 250;
+
+/** useDelayedFlag is `flag` once it has been true for `ms` without a break; false at once when it ends. */
+function useDelayedFlag(flag: boolean, ms: number): boolean {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!flag) {
+      setLate(false);
+      return;
+    }
+    const timer = setTimeout(() => setLate(true), ms);
+    return () => clearTimeout(timer);
+  }, [flag, ms]);
+  return flag && late;
+}
