@@ -338,9 +338,25 @@ export function sortManifests(files: ReadonlyMap<string, string>, readYaml: Yaml
 
 class HeadError extends Error {}
 
-// Document heads by text: the preview re-renders on every keystroke and most documents repeat.
+// Document heads by text: the preview re-renders on every keystroke and most documents repeat. The
+// texts are the keys, so the cache is bounded by their total length as well as by their number (the
+// oldest entries go first): a worker rendering large documents on every keystroke keeps a few MB, not
+// 2000 documents' worth.
 const headCache = new Map<string, ManifestHead>();
 const headCacheLimit = 2000;
+const headCacheChars = 4 * 1024 * 1024;
+let headCacheLength = 0;
+
+function rememberHead(text: string, head: ManifestHead): void {
+  if (text.length > headCacheChars || headCache.has(text)) return;
+  while (headCache.size >= headCacheLimit || headCacheLength + text.length > headCacheChars) {
+    const oldest = headCache.keys().next().value as string;
+    headCache.delete(oldest);
+    headCacheLength -= oldest.length;
+  }
+  headCache.set(text, head);
+  headCacheLength += text.length;
+}
 
 // The shape of the last document read at each place (file path and document number) and its head. A
 // keystroke mostly changes a value or two of a document: when the new text is the old one with only
@@ -383,7 +399,7 @@ function cachedHead(text: string, readYaml: YamlReader, place: string): Manifest
     shape = r.shape;
     return r.value;
   });
-  remember(headCache, text, copyHead(head));
+  rememberHead(text, copyHead(head));
   if (shape !== undefined) remember(shapes, place, { shape, head: copyHead(head) });
   else shapes.delete(place);
   return head;
