@@ -6,6 +6,9 @@
 //                        a generated chart with hundreds of templates, the largest chart under work-charts/.
 //                        The engine runs from an esbuild bundle of lib/helm, as the CLI runs it (the app
 //                        bundles it too; tsx's per-file transform reaches every import through a getter).
+//   memory:              heap after GC with a chart rendered, and its growth over 2000 more renders (leaks);
+//                        the main thread's JS heap in Chromium at load and after the keystrokes; peak RSS
+//                        of the CLI and of helm (with GNU time)
 //   command line:        `chart-studio template` vs `helm template` wall time on the same chart (median of 5)
 //   browser (Chromium on a production build): navigation to first rendered preview, keystroke-to-preview
 //                        latency p50/p95 (to the preview's DOM, to the first frame showing it, and the
@@ -20,6 +23,8 @@ import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { helmEnv } from '../tests/golden/harness.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { engineBuildOptions } from './engine-bundle.mjs';
@@ -62,6 +67,23 @@ function pct(sorted, p) {
 }
 const ms = (v) => (v < 10 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`);
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+
+/** collectGarbage runs a full GC (V8's gc(), made available at run time) so heap figures are what is retained. */
+const collectGarbage = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  return () => {
+    gc();
+    gc();
+  };
+})();
+
+/** retainedHeap returns the heap in use after a full GC. */
+function retainedHeap() {
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
 
 /** readChartDir reads every file of a chart folder as ChartFile entries (paths relative to it). */
 function readChartDir(dir) {
@@ -248,6 +270,15 @@ async function engineBench() {
     add('engine', `api-gateway prod+secrets helmTemplate p50 (${RUNS} runs)`, ms(pct(times, 50)), '≤ 1 ms');
     add('engine', '  same chart, new values each run: p95 / min', `${ms(pct(times, 95))} / ${ms(times[0])}`);
     add('engine', '  manifests', String(last.manifests?.length ?? '?'));
+    // Memory: what the process retains with the chart loaded and rendered, and whether renders leave
+    // anything behind: 1000 renders fill the bounded caches (parses of recent texts), then the heap is
+    // taken before and after 2000 more, each with new values; a leak would grow with them.
+    for (let i = 0; i < 1000; i++) helm.helmTemplate(chart, keystroke(2e6 + i));
+    const before = retainedHeap();
+    for (let i = 0; i < 2000; i++) helm.helmTemplate(chart, keystroke(3e6 + i));
+    const after = retainedHeap();
+    add('engine', '  heap after GC: engine + chart rendered (whole bench process)', mb(before));
+    add('engine', '  heap growth over 2000 more renders, new values each (after GC)', kb(after - before));
     // A chart loaded from fresh copies of its files before each run (loading timed too): nothing keyed by
     // the chart object is reused; caches keyed by file contents (template parses, schema) still are.
     const copies = () => helm.loadChart(files.map((f) => ({ path: f.path, data: f.data.slice() })));
@@ -287,6 +318,11 @@ async function engineBench() {
       const { times, last } = timeRenders(helm, chart, {}, 20, 3);
       const label = `${big.name} (${big.n} template files, ${kb(big.bytes)})`;
       add('engine', `${label} render p50 / p95`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+      add(
+        'engine',
+        `  heap after GC with ${big.name} loaded and rendered (whole process)`,
+        mb(retainedHeap()),
+      );
       if (last.exitCode !== 0)
         add('engine', `${big.name} exit code`, `${last.exitCode}: ${last.stderr.split('\n')[0]}`);
     } catch (err) {
@@ -324,6 +360,23 @@ async function cliBench() {
     add('cli', 'chart-studio template api-gateway (median of 5)', ms(ours[2]), '≤ helm / 2');
     add('cli', 'helm template api-gateway (median of 5)', ms(theirs[2]));
     add('cli', 'ratio chart-studio / helm', (ours[2] / theirs[2]).toFixed(2), '≤ 0.5');
+    // Peak memory (maximum resident set) of one run of each, where GNU time is installed.
+    if (existsSync('/usr/bin/time')) {
+      const peak = (cmd) => {
+        const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], {
+          env,
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+        });
+        const kib = Number(r.stderr.trim().split('\n').at(-1));
+        return Number.isFinite(kib) ? mb(kib * 1024) : 'n/a';
+      };
+      add(
+        'cli',
+        'peak RSS: chart-studio / helm',
+        `${peak([process.execPath, cli, ...args])} / ${peak([bin, ...args])}`,
+      );
+    } else add('cli', 'peak RSS', 'skipped: no /usr/bin/time');
   } catch (err) {
     fail('cli', 'chart-studio vs helm', err);
   }
@@ -446,6 +499,14 @@ async function measurePage(browser, baseUrl) {
   );
   add('browser', 'goto() → load event and preview (Node clock, with tab start-up)', `${gotoMs} ms`);
 
+  // The main thread's JS heap after a full GC (Chromium's own measure, through the DevTools protocol);
+  // measured again after the keystroke series to show it does not grow with edits.
+  const cdp = await context.newCDPSession(page);
+  const pageHeap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const heapAtLoad = await pageHeap();
   const js = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const loadEnd = nav ? nav.loadEventEnd || nav.domComplete : Number.POSITIVE_INFINITY;
@@ -574,6 +635,11 @@ async function measurePage(browser, baseUrl) {
   );
   // Frames at 60 Hz are 16.7 ms apart: a preview more than 8 ms after the echo's frame came a frame later.
   const sameFrame = samples.filter((t) => t.frame - t.echo < 8).length;
+  add(
+    'browser',
+    'main-thread JS heap after GC: live studio / after the keystrokes (Monaco loaded)',
+    `${mb(heapAtLoad)} / ${mb(await pageHeap())}`,
+  );
   add(
     'browser',
     'keystrokes whose preview is drawn in the same frame as the typed digit',
