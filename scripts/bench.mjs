@@ -606,6 +606,7 @@ async function measurePage(browser, baseUrl) {
     .waitFor({ timeout: 30_000 })
     .then(() => true)
     .catch(() => false);
+  const heapBeforeSeries = await pageHeap();
   const samples = [];
   let missed = 0;
   for (let i = 0; i < KEYSTROKES; i++) {
@@ -637,8 +638,8 @@ async function measurePage(browser, baseUrl) {
   const sameFrame = samples.filter((t) => t.frame - t.echo < 8).length;
   add(
     'browser',
-    'main-thread JS heap after GC: live studio / after the keystrokes (Monaco loaded)',
-    `${mb(heapAtLoad)} / ${mb(await pageHeap())}`,
+    'main-thread JS heap after GC: live studio / Monaco loaded / after the keystrokes',
+    `${mb(heapAtLoad)} / ${mb(heapBeforeSeries)} / ${mb(await pageHeap())}`,
   );
   add(
     'browser',
