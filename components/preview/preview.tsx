@@ -179,9 +179,12 @@ export const Preview = memo(function Preview(props: PreviewProps) {
   else if (failure) statusText = 'The values do not render.';
   else if (shown) statusText = `Rendered ${docs.length} documents.`;
   else statusText = 'Waiting for the first render…';
-  // The render time changes with every keystroke: it is shown beside the live status, not in it, so a
-  // screen reader announces changes of state, not each new timing.
-  const timing = shown && !pending && !failure ? `${shown.ms.toFixed(1)} ms` : null;
+  // The render time changes with every keystroke, so the visible line (with the time) is not the live
+  // region: a screen reader hears the state sentence below, which changes only with the state.
+  const shownText =
+    shown && !pending && !failure && status.state !== 'unavailable'
+      ? `Rendered ${docs.length} documents in ${shown.ms.toFixed(1)} ms.`
+      : statusText;
 
   return (
     <section className={`preview${stale ? ' preview--stale' : ''}`} aria-labelledby="preview-title">
@@ -189,18 +192,15 @@ export const Preview = memo(function Preview(props: PreviewProps) {
         <h2 id="preview-title">Preview</h2>
         <p
           className={`preview__status preview__status--${status.state}`}
-          role="status"
           data-testid="preview-status"
           data-engine={status.state}
           data-pending={pending ? 'true' : 'false'}
         >
+          {shownText}
+        </p>
+        <p className="visually-hidden" role="status">
           {statusText}
         </p>
-        {timing ? (
-          <p className="preview__status" title="Render time in the worker">
-            {timing}
-          </p>
-        ) : null}
       </div>
       {failure ? (
         <RenderErrorView
