@@ -257,7 +257,7 @@ export function extractSecrets(
     secrets[dotted(path)] =
       v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     // Removing with empty defaults deletes the key outright (a null would wipe a default).
-    overlay = setOverlayValue(overlay, {}, path, undefined);
+    overlay = setOverlayValue(overlay, {}, path, undefined, { dropLineComment: true });
   }
   return { overlay, secrets };
 }

@@ -273,12 +273,43 @@ describe('setOverlayValue', () => {
       input: { text: '', path: ['ingress', 'tls'], value: [{ secretName: 'tls', hosts: ['a.example'] }] },
       want: 'ingress:\n  tls:\n    - secretName: tls\n      hosts:\n        - a.example\n',
     },
+    {
+      name: 'a value reset to its default keeps the comment of its line, above the next key',
+      input: { text: 'replicaCount: 5 # busy week\nimage:\n  tag: v1\n', path: ['replicaCount'], value: 2 },
+      want: '# busy week\nimage:\n  tag: v1\n',
+    },
+    {
+      name: 'the comment of the last key of a map that empties moves out with it',
+      input: {
+        text: 'env:\n  # for the demo\n  EXTRA: x\nreplicaCount: 3\n',
+        path: ['env', 'EXTRA'],
+        value: undefined,
+      },
+      want: '# for the demo\nreplicaCount: 3\n',
+    },
+    {
+      name: 'a scalar replaced by a list keeps its comments',
+      input: { text: '# hosts\nimage:\n  tag: x # pinned\n', path: ['image', 'tag'], value: ['a'] },
+      want: '# hosts\nimage:\n  tag:\n    - a\n    # pinned\n',
+    },
+    {
+      name: 'removing a key under a map the overlay lacks changes nothing',
+      input: { text: 'replicaCount: 3\n', path: ['custom', 'nested', 'key'], value: undefined },
+      want: 'replicaCount: 3\n',
+    },
   ];
   for (const c of cases) {
     it(c.name, () =>
       expect(setOverlayValue(c.input.text, defaults, c.input.path, c.input.value)).toBe(c.want),
     );
   }
+
+  it('drops the line comment of a removed value when asked (secrets)', () => {
+    const text = 'secrets:\n  key: k # from the vault\nreplicaCount: 1\n';
+    expect(setOverlayValue(text, {}, ['secrets', 'key'], undefined, { dropLineComment: true })).toBe(
+      'replicaCount: 1\n',
+    );
+  });
 
   it('refuses to edit invalid YAML', () => {
     expect(() => setOverlayValue('a: [1\n', defaults, ['replicaCount'], 3)).toThrow(OverlayEditError);

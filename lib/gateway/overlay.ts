@@ -206,37 +206,69 @@ export class OverlayEditError extends Error {
   }
 }
 
-// deleteKeepingComments deletes a map key or list item; the comment above it moves to the next
-// entry (or below the collection), so deleting a key never deletes the user's comments.
-function deleteKeepingComments(doc: Document, path: readonly PathSegment[]): void {
+// ownComments returns the comments written on the nodes of an entry: above it, after its value on the
+// same line, and at the end of a collection value.
+function ownComments(...nodes: unknown[]): string | undefined {
+  const parts: string[] = [];
+  for (const n of nodes) {
+    if (!n || typeof n !== 'object') continue;
+    const c = n as { commentBefore?: string | null; comment?: string | null };
+    if (c.commentBefore) parts.push(c.commentBefore);
+    if (c.comment) parts.push(c.comment);
+  }
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
+
+// deleteKeepingComments deletes a map key or list item; its comments (above it, after its value, at the
+// end of a map or list it held) move to the next entry, or to the end of the collection, so deleting a
+// key never deletes the user's comments (but for the value's own line comment with dropLineComment).
+function deleteKeepingComments(doc: Document, path: readonly PathSegment[], dropLineComment = false): void {
+  // Nothing to delete (the key, or a map on the way to it, is not in the overlay).
+  if (!doc.hasIn(path)) return;
   const parentPath = path.slice(0, -1);
   const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
   const last = path[path.length - 1];
+  let comment: string | undefined;
+  let next: { commentBefore?: string | null } | undefined;
   if (isMap(parent)) {
     const index = parent.items.findIndex((p) => isScalar(p.key) && p.key.value === last);
     const pair = parent.items[index];
-    const key = pair && isScalar(pair.key) ? pair.key : undefined;
-    const comment = key?.commentBefore;
-    if (comment) {
-      const next = parent.items[index + 1];
-      if (next && isScalar(next.key)) {
-        next.key.commentBefore = next.key.commentBefore ? `${comment}\n${next.key.commentBefore}` : comment;
-      } else if (parentPath.length === 0) {
-        doc.comment = doc.comment ? `${comment}\n${doc.comment}` : comment;
-      } else {
-        parent.comment = parent.comment ? `${comment}\n${parent.comment}` : comment;
-      }
-    }
+    // A secret's own line comment goes with it (it may say what the secret is).
+    const lineComment = dropLineComment && isScalar(pair?.value);
+    comment = pair
+      ? ownComments(
+          pair.key,
+          lineComment
+            ? { commentBefore: (pair.value as { commentBefore?: string | null }).commentBefore }
+            : pair.value,
+        )
+      : undefined;
+    const after = parent.items[index + 1];
+    next = after && isScalar(after.key) ? after.key : undefined;
   } else if (isSeq(parent) && typeof last === 'number') {
-    const item = parent.items[last] as { commentBefore?: string | null } | undefined;
-    const next = parent.items[last + 1] as { commentBefore?: string | null } | undefined;
-    if (item?.commentBefore && next && typeof next === 'object') {
-      next.commentBefore = next.commentBefore
-        ? `${item.commentBefore}\n${next.commentBefore}`
-        : item.commentBefore;
-    }
+    comment = ownComments(parent.items[last]);
+    const after = parent.items[last + 1];
+    next = after && typeof after === 'object' ? (after as { commentBefore?: string | null }) : undefined;
+  }
+  if (comment) {
+    const join = (a: string | null | undefined) => (a ? `${comment}\n${a}` : comment);
+    if (next) next.commentBefore = join(next.commentBefore);
+    else if (parentPath.length === 0) doc.comment = join(doc.comment);
+    else if (isMap(parent) || isSeq(parent)) parent.comment = join(parent.comment);
   }
   doc.deleteIn(path);
+}
+
+// replaceKeepingComments sets the value at a path to a new node that keeps the comments of the node it
+// replaces (above it, and after it on its line).
+function replaceKeepingComments(doc: Document, path: readonly PathSegment[], value: PlainValue): void {
+  const old = doc.getIn(path, true) as { commentBefore?: string | null; comment?: string | null } | undefined;
+  const node = doc.createNode(value);
+  if (old && typeof old === 'object') {
+    if (old.commentBefore) node.commentBefore = old.commentBefore;
+    if (old.comment) node.comment = old.comment;
+  }
+  doc.setIn([...path], node);
 }
 
 function pruneEmptyMaps(doc: Document, path: PathSegment[]): void {
@@ -280,7 +312,9 @@ function printDocument(doc: Document): string {
  * node changes: comments and other keys stay as written. Setting a value equal to the default removes
  * the key from the overlay (and empty parent maps); `undefined` removes the key, writing `null` when
  * the chart has a default there so Helm deletes it. Lists are replaced whole, as Helm merges them;
- * a path into a list the overlay already holds edits that item in place.
+ * a path into a list the overlay already holds edits that item in place. Comments of a removed or
+ * replaced node move to the next entry (or the end of its collection); `dropLineComment` drops the
+ * comment on a removed value's own line instead (secrets: it may describe the secret).
  * It throws OverlayEditError when the text is not valid YAML (the form waits until it is).
  */
 export function setOverlayValue(
@@ -288,6 +322,7 @@ export function setOverlayValue(
   defaults: PlainMap,
   path: ValuesPath,
   value: PlainValue | undefined,
+  options: { dropLineComment?: boolean } = {},
 ): string {
   const doc = editableDocument(text);
   const listAt = path.findIndex((seg) => typeof seg === 'number');
@@ -297,15 +332,15 @@ export function setOverlayValue(
     const inOverlay = doc.getIn(keyPath, true);
     let list: PlainValue | undefined;
     if (isSeq(inOverlay)) {
-      if (value === undefined) deleteKeepingComments(doc, path);
-      else doc.setIn([...path], doc.createNode(value));
+      if (value === undefined) deleteKeepingComments(doc, path, options.dropLineComment);
+      else replaceKeepingComments(doc, path, value);
       list = (doc.getIn(keyPath, true) as { toJSON(): PlainValue }).toJSON();
     } else {
       const current = readOverlayMap(doc);
       const base = clone(getPath(mergeValues(defaults, current), keyPath)) ?? [];
       list = setInPlain(base, path.slice(listAt), value);
       makeMapsAlong(doc, keyPath.slice(0, -1));
-      doc.setIn(keyPath, doc.createNode(list));
+      replaceKeepingComments(doc, keyPath, list);
       placeNewKeys(doc, keyPath, existed, defaults);
     }
     if (deepEqual(list, getPath(defaults, keyPath))) {
@@ -318,10 +353,10 @@ export function setOverlayValue(
   if (value === undefined) {
     if (def !== undefined && def !== null) {
       makeMapsAlong(doc, keyPath.slice(0, -1));
-      doc.setIn(keyPath, doc.createNode(null));
+      replaceKeepingComments(doc, keyPath, null);
       placeNewKeys(doc, keyPath, existed, defaults);
     } else {
-      deleteKeepingComments(doc, keyPath);
+      deleteKeepingComments(doc, keyPath, options.dropLineComment);
       pruneEmptyMaps(doc, keyPath.slice(0, -1));
     }
   } else if (def !== undefined && deepEqual(value, def) && !isPlainMap(value)) {
@@ -339,7 +374,7 @@ export function setOverlayValue(
       return printDocument(doc);
     }
     makeMapsAlong(doc, keyPath.slice(0, -1));
-    doc.setIn(keyPath, doc.createNode(value));
+    replaceKeepingComments(doc, keyPath, value);
     placeNewKeys(doc, keyPath, existed, defaults);
   }
   return printDocument(doc);
@@ -392,7 +427,7 @@ function makeMapsAlong(doc: Document, path: string[]): void {
   for (let n = 1; n <= path.length; n++) {
     const prefix = path.slice(0, n);
     const node = doc.getIn(prefix, true);
-    if (!isMap(node)) doc.setIn(prefix, doc.createNode({}));
+    if (!isMap(node)) replaceKeepingComments(doc, prefix, {});
   }
 }
 

@@ -1,0 +1,217 @@
+// Property tests of setOverlayValue, the form's edit of an environment's YAML: over generated overlays
+// (known and unknown keys, comments above keys and after values, flow and block styles) and edits of
+// the paths the form writes, with awkward values, every edit must
+// - leave a text that parses,
+// - change the effective values (defaults merged with the overlay, as Helm coalesces them) at that
+//   path alone, to the value set (or the default's removal for `undefined`),
+// - keep every comment line of the original text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import {
+  isPlainMap,
+  mergeValues,
+  type PlainMap,
+  type PlainValue,
+  parseValues,
+  setOverlayValue,
+  type ValuesPath,
+} from './overlay';
+
+const RUNS = Number(process.env.OVERLAY_PROPERTY_RUNS ?? 300);
+
+const defaults: PlainMap = {
+  replicaCount: 2,
+  image: { repository: 'repo/app', tag: '', pullPolicy: 'IfNotPresent' },
+  env: { DEBUG: 'False', ALLOWED_HOSTS: '' },
+  resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+  ingress: { enabled: false, className: 'nginx', hosts: [{ host: 'a.example', paths: ['/'] }] },
+  autoscaling: { enabled: false, minReplicas: 2, maxReplicas: 5 },
+  migrations: { enabled: true },
+};
+
+/** The paths the form writes, and two the chart does not have. */
+const formPaths: ValuesPath[] = [
+  ['replicaCount'],
+  ['image', 'repository'],
+  ['image', 'tag'],
+  ['env', 'DEBUG'],
+  ['env', 'EXTRA_VAR'],
+  ['resources', 'limits', 'memory'],
+  ['resources', 'requests', 'cpu'],
+  ['ingress', 'enabled'],
+  ['ingress', 'className'],
+  ['autoscaling', 'maxReplicas'],
+  ['migrations', 'enabled'],
+  ['custom', 'nested', 'key'],
+];
+
+const awkwardString = fc.constantFrom(
+  '',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  '1.0',
+  '0x10',
+  '012',
+  '1e3',
+  '2024-01-01',
+  ': colon',
+  'a: b',
+  '# not a comment',
+  'tab\there',
+  ' leading space',
+  'trailing ',
+  'line\nbreak',
+  '{{ .Values.x }}',
+  "it's",
+  '"quoted"',
+  '- dash',
+  '*alias',
+  '&anchor',
+  '!tag',
+  '%percent',
+  '@at',
+  '`tick`',
+  '→ unicode ✓',
+  '😀',
+);
+const scalar: fc.Arbitrary<PlainValue> = fc.oneof(
+  awkwardString,
+  fc.string({ maxLength: 12 }),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.boolean(),
+  fc.constant(null),
+);
+const editValue: fc.Arbitrary<PlainValue | undefined> = fc.oneof(
+  { weight: 6, arbitrary: scalar },
+  { weight: 1, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }) },
+);
+
+/** An overlay: some form paths, unknown keys, set to scalars or small maps. */
+const overlayMap: fc.Arbitrary<PlainMap> = fc
+  .tuple(
+    fc.subarray(formPaths, { maxLength: 6 }),
+    fc.array(scalar, { minLength: 6, maxLength: 6 }),
+    fc.dictionary(fc.constantFrom('team', 'x-extra', 'podLabels', 'notes'), scalar, { maxKeys: 2 }),
+  )
+  .map(([paths, values, unknown]) => {
+    const out: PlainMap = { ...unknown };
+    paths.forEach((p, i) => {
+      let cur: PlainMap = out;
+      for (const seg of p.slice(0, -1) as string[]) {
+        const next = cur[seg];
+        if (!isPlainMap(next)) cur[seg] = {};
+        cur = cur[seg] as PlainMap;
+      }
+      cur[p[p.length - 1] as string] = values[i] ?? null;
+    });
+    return out;
+  });
+
+/** overlayText prints an overlay and sprinkles comments: whole lines above keys, and after values. */
+const overlayText: fc.Arbitrary<string> = fc
+  .tuple(
+    overlayMap,
+    fc.boolean(),
+    fc.array(fc.nat(40), { maxLength: 4 }),
+    fc.array(fc.nat(40), { maxLength: 3 }),
+  )
+  .map(([map, flowInner, above, after]) => {
+    const text =
+      Object.keys(map).length === 0
+        ? ''
+        : stringify(map, {
+            version: '1.1',
+            flowCollectionPadding: false,
+            lineWidth: 0,
+            collectionStyle: flowInner ? 'any' : 'block',
+          });
+    const lines = text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+    above.forEach((at, n) => {
+      const i = lines.length === 0 ? 0 : at % lines.length;
+      const indent = /^ */.exec(lines[i] ?? '')![0];
+      // Never inside a block scalar or a multi-line quoted string: only above a key line.
+      if (lines.length === 0 || /^ *[A-Za-z_"'-][^:]*:( |$)/.test(lines[i]!))
+        lines.splice(i, 0, `${indent}# note ${n}`);
+    });
+    after.forEach((at, n) => {
+      const i = at % Math.max(lines.length, 1);
+      const line = lines[i];
+      // After a plain scalar value of a key line only (a '#' inside quotes would be text).
+      if (line !== undefined && /^ *[A-Za-z_-]+: [A-Za-z0-9_.-]+$/.test(line))
+        lines[i] = `${line} # tail ${n}`;
+    });
+    return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  });
+
+function effective(text: string): PlainMap {
+  const parsed = parseValues(text);
+  if (!parsed.ok) throw new Error(`does not parse: ${parsed.errors[0]?.message}\n${text}`);
+  return mergeValues(defaults, parsed.values);
+}
+
+/** withPath sets (or removes, for undefined) a path in plain values, creating maps along the way. */
+function withPath(values: PlainMap, path: ValuesPath, value: PlainValue | undefined): PlainMap {
+  const [head, ...rest] = path as string[];
+  const out: PlainMap = { ...values };
+  if (rest.length === 0) {
+    if (value === undefined || value === null) delete out[head!];
+    else out[head!] = value;
+    return out;
+  }
+  const inner = out[head!];
+  // Removing under a key that is not a map removes nothing.
+  if ((value === undefined || value === null) && !isPlainMap(inner)) return values;
+  out[head!] = withPath(isPlainMap(inner) ? inner : {}, rest, value);
+  return out;
+}
+
+/**
+ * dropEmptyMaps removes empty maps: a null set where the chart has no default leaves its parents as
+ * empty maps (as in Helm), an edit that removes a key does not; both render the same.
+ */
+function dropEmptyMaps(v: PlainMap): PlainMap {
+  const out: PlainMap = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (isPlainMap(x)) {
+      const inner = dropEmptyMaps(x);
+      if (Object.keys(inner).length > 0) out[k] = inner;
+    } else out[k] = x;
+  }
+  return out;
+}
+
+const commentLines = (text: string) =>
+  text
+    .split('\n')
+    .flatMap((l) => {
+      const m = /(?:^|\s)(# (?:note|tail) \d+)$/.exec(l);
+      return m ? [m[1]!] : [];
+    })
+    .sort();
+
+describe('setOverlayValue over generated overlays and edits', () => {
+  it(`keeps the text valid, changes only the edited value and keeps every comment (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(overlayText, fc.constantFrom(...formPaths), editValue, (text, path, value) => {
+        const before = effective(text);
+        const after = setOverlayValue(text, defaults, path, value);
+        const got = effective(after);
+        // A null or removed value drops the key from the effective values (Helm deletes on null).
+        const want = withPath(before, path, value === null ? undefined : value);
+        expect(dropEmptyMaps(got)).toEqual(dropEmptyMaps(want));
+        expect(commentLines(after)).toEqual(commentLines(text));
+        // Setting it again changes no value and loses no comment (the yaml package may attach a comment
+        // line that follows a null or a list to that node when it reads the text again, moving it).
+        const again = setOverlayValue(after, defaults, path, value);
+        expect(effective(again)).toEqual(got);
+        expect(commentLines(again)).toEqual(commentLines(text));
+      }),
+      { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
+    );
+  });
+});
