@@ -46,6 +46,16 @@ const formPaths: ValuesPath[] = [
   ['custom', 'nested', 'key'],
 ];
 
+/** The list paths the form writes (ingress hosts and their paths): set, or removed with undefined. */
+const listPaths: ValuesPath[] = [
+  ['ingress', 'hosts', 0, 'host'],
+  ['ingress', 'hosts', 1, 'host'],
+  ['ingress', 'hosts', 0, 'paths', 0],
+  ['ingress', 'hosts', 0, 'paths', 1],
+  ['ingress', 'hosts', 0],
+  ['ingress', 'hosts', 1],
+];
+
 const awkwardString = fc.constantFrom(
   '',
   'yes',
@@ -97,9 +107,20 @@ const overlayMap: fc.Arbitrary<PlainMap> = fc
     fc.subarray(formPaths, { maxLength: 6 }),
     fc.array(scalar, { minLength: 6, maxLength: 6 }),
     fc.dictionary(fc.constantFrom('team', 'x-extra', 'podLabels', 'notes'), scalar, { maxKeys: 2 }),
+    fc.option(
+      fc.array(
+        fc.record({
+          host: fc.oneof(awkwardString, fc.constantFrom('a.example', 'b.example')),
+          paths: fc.array(fc.constantFrom('/', '/api', '/v1'), { maxLength: 2 }),
+        }),
+        { maxLength: 3 },
+      ),
+      { nil: undefined },
+    ),
   )
-  .map(([paths, values, unknown]) => {
+  .map(([paths, values, unknown, hosts]) => {
     const out: PlainMap = { ...unknown };
+    if (hosts !== undefined) out.ingress = { hosts };
     paths.forEach((p, i) => {
       let cur: PlainMap = out;
       for (const seg of p.slice(0, -1) as string[]) {
@@ -154,20 +175,41 @@ function effective(text: string): PlainMap {
   return mergeValues(defaults, parsed.values);
 }
 
-/** withPath sets (or removes, for undefined) a path in plain values, creating maps along the way. */
-function withPath(values: PlainMap, path: ValuesPath, value: PlainValue | undefined): PlainMap {
-  const [head, ...rest] = path as string[];
-  const out: PlainMap = { ...values };
-  if (rest.length === 0) {
-    if (value === undefined || value === null) delete out[head!];
-    else out[head!] = value;
-    return out;
+/**
+ * withPath sets a path in plain values as Helm would see the edit: a map key set to null or removed is
+ * gone (inside a list, which Helm replaces whole, a null stays); a list item removed is spliced out;
+ * maps and lists are made on the way.
+ */
+function withPath(
+  values: PlainValue,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+  inList = false,
+): PlainValue {
+  const [head, ...rest] = path;
+  if (typeof head === 'number') {
+    // Removing from an entry that is not there removes nothing.
+    if (value === undefined && (!Array.isArray(values) || head >= values.length)) return values;
+    const list = Array.isArray(values) ? [...values] : [];
+    if (rest.length === 0) {
+      if (value === undefined) list.splice(head, 1);
+      else list[head] = value;
+    } else list[head] = withPath(list[head] ?? null, rest, value, true);
+    // A hole left by setting past the end is a null, as the edit writes it.
+    return Array.from(list, (x) => x ?? null);
   }
-  const inner = out[head!];
-  // Removing under a key that is not a map removes nothing.
-  if ((value === undefined || value === null) && !isPlainMap(inner)) return values;
-  out[head!] = withPath(isPlainMap(inner) ? inner : {}, rest, value);
-  return out;
+  const map: PlainMap = isPlainMap(values) ? { ...values } : {};
+  if (rest.length === 0) {
+    if (value === undefined || (value === null && !inList)) delete map[head!];
+    else map[head!] = value;
+    return map;
+  }
+  const inner = map[head!];
+  // Removing under a key that holds nothing to remove from removes nothing.
+  if ((value === undefined || value === null) && typeof rest[0] === 'string' && !isPlainMap(inner))
+    return values;
+  map[head!] = withPath(inner ?? null, rest, value, inList);
+  return map;
 }
 
 /**
@@ -197,20 +239,28 @@ const commentLines = (text: string) =>
 describe('setOverlayValue over generated overlays and edits', () => {
   it(`keeps the text valid, changes only the edited value and keeps every comment (${RUNS} runs)`, () => {
     fc.assert(
-      fc.property(overlayText, fc.constantFrom(...formPaths), editValue, (text, path, value) => {
-        const before = effective(text);
-        const after = setOverlayValue(text, defaults, path, value);
-        const got = effective(after);
-        // A null or removed value drops the key from the effective values (Helm deletes on null).
-        const want = withPath(before, path, value === null ? undefined : value);
-        expect(dropEmptyMaps(got)).toEqual(dropEmptyMaps(want));
-        expect(commentLines(after)).toEqual(commentLines(text));
-        // Setting it again changes no value and loses no comment (the yaml package may attach a comment
-        // line that follows a null or a list to that node when it reads the text again, moving it).
-        const again = setOverlayValue(after, defaults, path, value);
-        expect(effective(again)).toEqual(got);
-        expect(commentLines(again)).toEqual(commentLines(text));
-      }),
+      fc.property(
+        overlayText,
+        fc.constantFrom(...formPaths, ...listPaths),
+        editValue,
+        (text, path, value) => {
+          const before = effective(text);
+          const after = setOverlayValue(text, defaults, path, value);
+          const got = effective(after);
+          // A null or removed value drops the key from the effective values (Helm deletes on null).
+          const want = withPath(before, path, value) as PlainMap;
+          expect(dropEmptyMaps(got)).toEqual(dropEmptyMaps(want));
+          expect(commentLines(after)).toEqual(commentLines(text));
+          // Setting it again changes no value and loses no comment (the yaml package may attach a comment
+          // line that follows a null or a list to that node when it reads the text again, moving it).
+          // (Removing a list item twice removes two items.)
+          if (value !== undefined || typeof path[path.length - 1] !== 'number') {
+            const again = setOverlayValue(after, defaults, path, value);
+            expect(effective(again)).toEqual(got);
+            expect(commentLines(again)).toEqual(commentLines(text));
+          }
+        },
+      ),
       { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
     );
   });

@@ -293,6 +293,29 @@ describe('setOverlayValue', () => {
       want: '# hosts\nimage:\n  tag:\n    - a\n    # pinned\n',
     },
     {
+      name: 'an entry past the end of an overlay list is made as a map (never !!omap)',
+      input: {
+        text: 'ingress:\n  hosts:\n    - host: x\n',
+        path: ['ingress', 'hosts', 1, 'host'],
+        value: 'y',
+      },
+      want: 'ingress:\n  hosts:\n    - host: x\n    - host: "y"\n',
+    },
+    {
+      name: 'removing a field of a list entry that is not there changes nothing',
+      input: { text: '', path: ['ingress', 'hosts', 1, 'host'], value: undefined },
+      want: '',
+    },
+    {
+      name: 'a removed list entry leaves its comments to the next one',
+      input: {
+        text: 'ingress:\n  hosts:\n    - host: x\n      # staging only\n      paths: [/]\n    - host: y\n',
+        path: ['ingress', 'hosts', 0],
+        value: undefined,
+      },
+      want: 'ingress:\n  hosts:\n    # staging only\n    - host: y\n',
+    },
+    {
       name: 'removing a key under a map the overlay lacks changes nothing',
       input: { text: 'replicaCount: 3\n', path: ['custom', 'nested', 'key'], value: undefined },
       want: 'replicaCount: 3\n',

@@ -2,7 +2,7 @@
  * Values overlays: what an environment changes relative to the chart's defaults, and edits of the
  * overlay's YAML document that keep its comments and the keys nobody touched.
  */
-import { type Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { type Document, isMap, isPair, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 
 /** PathSegment is a map key or a list index along a path into the values. */
 export type PathSegment = string | number;
@@ -206,16 +206,27 @@ export class OverlayEditError extends Error {
   }
 }
 
-// ownComments returns the comments written on the nodes of an entry: above it, after its value on the
-// same line, and at the end of a collection value.
+type Commented = { commentBefore?: string | null; comment?: string | null };
+
+// ownComments returns every comment written in the nodes of an entry, in order: above a node, inside a
+// collection it holds (its entries' comments), after its value on the same line or at its end.
 function ownComments(...nodes: unknown[]): string | undefined {
   const parts: string[] = [];
-  for (const n of nodes) {
-    if (!n || typeof n !== 'object') continue;
-    const c = n as { commentBefore?: string | null; comment?: string | null };
+  const walk = (n: unknown) => {
+    if (!n || typeof n !== 'object') return;
+    const c = n as Commented;
     if (c.commentBefore) parts.push(c.commentBefore);
+    if (isMap(n) || isSeq(n)) {
+      for (const item of n.items) {
+        if (isPair(item)) {
+          walk(item.key);
+          walk(item.value);
+        } else walk(item);
+      }
+    }
     if (c.comment) parts.push(c.comment);
-  }
+  };
+  for (const n of nodes) walk(n);
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
@@ -260,15 +271,41 @@ function deleteKeepingComments(doc: Document, path: readonly PathSegment[], drop
 }
 
 // replaceKeepingComments sets the value at a path to a new node that keeps the comments of the node it
-// replaces (above it, and after it on its line).
+// replaces: a scalar's stay where they were (above it, after it on its line); a collection's, its
+// entries' included, go above the new value.
 function replaceKeepingComments(doc: Document, path: readonly PathSegment[], value: PlainValue): void {
-  const old = doc.getIn(path, true) as { commentBefore?: string | null; comment?: string | null } | undefined;
+  const old = doc.getIn(path, true) as unknown;
   const node = doc.createNode(value);
-  if (old && typeof old === 'object') {
+  if (isScalar(old)) {
     if (old.commentBefore) node.commentBefore = old.commentBefore;
     if (old.comment) node.comment = old.comment;
+  } else if (isMap(old) || isSeq(old)) {
+    const comments = ownComments(old);
+    if (comments) node.commentBefore = comments;
   }
   doc.setIn([...path], node);
+}
+
+// setDeep sets the value at a path whose entries may be missing: at the deepest map or list of the
+// path in the document, the rest of the path is built as plain data, so nothing is made as `!!omap`
+// (the yaml package's own setIn, under YAML 1.1) and the entries already there keep their comments.
+function setDeep(doc: Document, path: ValuesPath, value: PlainValue): void {
+  let n = path.length - 1;
+  for (; n > 0; n--) {
+    const holder = doc.getIn(path.slice(0, n), true);
+    const seg = path[n];
+    if (typeof seg === 'number' ? isSeq(holder) : isMap(holder)) break;
+  }
+  const at = path.slice(0, n + 1);
+  const holder = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+  const seg = path[n];
+  if (typeof seg === 'number' && isSeq(holder)) {
+    while (holder.items.length < seg) holder.items.push(doc.createNode(null));
+  }
+  const current = doc.getIn(at, true) as { toJSON?(): PlainValue } | undefined;
+  const sub =
+    n === path.length - 1 ? value : setInPlain(current?.toJSON?.() ?? null, path.slice(n + 1), value);
+  replaceKeepingComments(doc, at, sub as PlainValue);
 }
 
 function pruneEmptyMaps(doc: Document, path: PathSegment[]): void {
@@ -333,7 +370,7 @@ export function setOverlayValue(
     let list: PlainValue | undefined;
     if (isSeq(inOverlay)) {
       if (value === undefined) deleteKeepingComments(doc, path, options.dropLineComment);
-      else replaceKeepingComments(doc, path, value);
+      else setDeep(doc, path, value);
       list = (doc.getIn(keyPath, true) as { toJSON(): PlainValue }).toJSON();
     } else {
       const current = readOverlayMap(doc);
@@ -438,6 +475,8 @@ function readOverlayMap(doc: Document): PlainMap {
 
 function setInPlain(root: PlainValue, path: ValuesPath, value: PlainValue | undefined): PlainValue {
   if (path.length === 0) return value ?? null;
+  // Removing what is not there changes nothing (no empty entries made on the way).
+  if (value === undefined && getPath(root, path) === undefined) return root;
   const [seg, ...rest] = path;
   if (typeof seg === 'number') {
     const list = Array.isArray(root) ? [...root] : [];
