@@ -196,6 +196,20 @@ describe('env table', () => {
       want: 'env:\n  FEATURE: x\n',
     },
     {
+      name: 'rename keeps the variable where it stands, with its comments',
+      input: {
+        text: 'env:\n  # first\n  EXTRA: x # why\n  OTHER: y\n',
+        from: 'EXTRA',
+        to: 'FEATURE',
+      },
+      want: 'env:\n  # first\n  FEATURE: x # why\n  OTHER: y\n',
+    },
+    {
+      name: 'rename onto a chart variable sets it and removes the old one',
+      input: { text: 'env:\n  EXTRA: x\n  OTHER: y\n', from: 'EXTRA', to: 'DEBUG' },
+      want: 'env:\n  DEBUG: x\n  OTHER: y\n',
+    },
+    {
       name: 'rename a chart variable nulls the old name',
       input: { text: '', from: 'DEBUG', to: 'DJANGO_DEBUG' },
       want: 'env:\n  DEBUG: null\n  DJANGO_DEBUG: "False"\n',

@@ -7,6 +7,7 @@ import {
   isPlainMap,
   type PlainMap,
   type PlainValue,
+  renameOverlayKey,
   setOverlayValue,
   type ValuesPath,
 } from './overlay';
@@ -385,9 +386,7 @@ export function renameEnv(
   to: string,
 ): string {
   const env = isPlainMap(values.env) ? values.env : {};
-  const value = env[from] ?? '';
-  const removed = setOverlayValue(text, defaults, ['env', from], undefined);
-  return setOverlayValue(removed, defaults, ['env', to], value);
+  return renameOverlayKey(text, defaults, ['env'], from, to, env[from] ?? '');
 }
 
 /** IngressPathRow is one path of an ingress host, as a string or a {path, pathType} object. */

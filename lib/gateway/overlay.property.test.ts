@@ -14,6 +14,7 @@ import {
   type PlainMap,
   type PlainValue,
   parseValues,
+  renameOverlayKey,
   setOverlayValue,
   type ValuesPath,
 } from './overlay';
@@ -261,6 +262,24 @@ describe('setOverlayValue over generated overlays and edits', () => {
           }
         },
       ),
+      { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
+    );
+  });
+
+  it(`renames an env variable: value moved, nothing else changed, comments kept (${RUNS} runs)`, () => {
+    const names = fc.constantFrom('DEBUG', 'ALLOWED_HOSTS', 'EXTRA_VAR', 'NEW_NAME');
+    fc.assert(
+      fc.property(overlayText, names, names, (text, from, to) => {
+        const before = effective(text);
+        const env = isPlainMap(before.env) ? before.env : {};
+        fc.pre(Object.hasOwn(env, from) && (from === to || !Object.hasOwn(env, to)));
+        const after = renameOverlayKey(text, defaults, ['env'], from, to, env[from] ?? null);
+        const want = withPath(withPath(before, ['env', from], undefined), ['env', to], env[from] ?? null);
+        expect(dropEmptyMaps(effective(after))).toEqual(
+          dropEmptyMaps(from === to ? before : (want as PlainMap)),
+        );
+        expect(commentLines(after)).toEqual(commentLines(text));
+      }),
       { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
     );
   });

@@ -417,6 +417,42 @@ export function setOverlayValue(
   return printDocument(doc);
 }
 
+/**
+ * renameOverlayKey renames the key `from` of the map at `parent` to `to` where it stands, keeping its
+ * value and comments, when the overlay holds it and the chart has no default under `from` (which the
+ * overlay would have to delete with a null) and none under `to`. Otherwise it removes `from` and sets
+ * `to` to `value` with setOverlayValue. It throws OverlayEditError when the text is not valid YAML.
+ */
+export function renameOverlayKey(
+  text: string,
+  defaults: PlainMap,
+  parent: readonly string[],
+  from: string,
+  to: string,
+  value: PlainValue,
+): string {
+  if (from === to) return text;
+  const doc = editableDocument(text);
+  const map = parent.length === 0 ? doc.contents : doc.getIn(parent, true);
+  const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === from) : undefined;
+  const taken = isMap(map) && map.items.some((p) => isScalar(p.key) && p.key.value === to);
+  if (
+    pair &&
+    isScalar(pair.key) &&
+    !taken &&
+    getPath(defaults, [...parent, from]) === undefined &&
+    getPath(defaults, [...parent, to]) === undefined
+  ) {
+    const key = doc.createNode(to);
+    key.commentBefore = pair.key.commentBefore;
+    key.comment = pair.key.comment;
+    pair.key = key;
+    return printDocument(doc);
+  }
+  const removed = setOverlayValue(text, defaults, [...parent, from], undefined);
+  return setOverlayValue(removed, defaults, [...parent, to], value);
+}
+
 // placeNewKeys moves each key the edit created to where the chart's values.yaml has it among its
 // siblings, so an overlay grows in the defaults' order; keys the chart lacks stay last.
 function placeNewKeys(
