@@ -1,6 +1,6 @@
 'use client';
 /** useDraft keeps a control's text while the studio's state catches up with what was typed. */
-import { createContext, useCallback, useContext, useState } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useState } from 'react';
 
 const MAX_SENT = 64;
 
@@ -22,14 +22,35 @@ interface DraftState {
 }
 
 /**
+ * follow is the state after the studio gave the control `value`: an echo of a text the control sent
+ * keeps the draft; any other value (an edit in the YAML editor, undo, another environment) replaces it.
+ * It returns the same object when nothing changes.
+ */
+function follow(
+  s: DraftState,
+  value: string,
+  epoch: number,
+  same: (a: string, b: string) => boolean,
+): DraftState {
+  if (s.epoch !== epoch) return { draft: value, seen: value, epoch, sent: [] };
+  if (s.seen === value) return s;
+  if (same(s.draft, value)) return { ...s, seen: value, sent: [] };
+  if (s.sent.some((t) => same(t, value))) return { ...s, seen: value };
+  return { draft: value, seen: value, epoch, sent: [] };
+}
+
+/**
  * useDraft returns the text a control shows and `edit(text)` for the user's input. The studio applies
  * edits to its state after the preview (a frame or two later), so `value` can come back as an older
  * text this control sent: that echo is ignored and the newer draft stays. A value the control never
- * sent (an edit in the YAML editor, undo, another environment) replaces the draft, and `onExternal` runs.
+ * sent replaces the draft, and `onExternal` runs.
  *
- * All of it is React state, nothing is kept in refs: the studio's catch-up renders in a transition,
- * which React may start, drop and start again; a ref written by a dropped render would make the next
- * one believe the new value was already shown.
+ * The value is followed in a layout effect, after React commits it and before the browser paints,
+ * never while rendering. The studio's catch-up renders in a transition that React may start, drop and
+ * start again; a state update made while rendering it can outlive the dropped render and meet the
+ * older value of a later render, which then looked external and threw away what was typed since (the
+ * keystrokes lost in a Host field typed into fast, 2 of 20 runs on a loaded machine). Nothing is kept
+ * in refs either, for the same reason.
  */
 export function useDraft(
   value: string,
@@ -38,20 +59,11 @@ export function useDraft(
 ): [string, (text: string) => void] {
   const epoch = useContext(DraftEpoch);
   const [state, setState] = useState<DraftState>(() => ({ draft: value, seen: value, epoch, sent: [] }));
-  let next = state;
-  if (state.epoch !== epoch) {
-    next = { draft: value, seen: value, epoch, sent: [] };
-    if (state.draft !== value) onExternal?.();
-  } else if (state.seen !== value) {
-    if (same(state.draft, value)) next = { ...state, seen: value, sent: [] };
-    else if (state.sent.some((t) => same(t, value))) next = { ...state, seen: value };
-    else {
-      next = { draft: value, seen: value, epoch, sent: [] };
-      onExternal?.();
-    }
-  }
-  // Adjusting state while rendering (React's pattern for props that changed): React renders again at once.
-  if (next !== state) setState(next);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new value or epoch is followed; `same` and `onExternal` are read as they are then.
+  useLayoutEffect(() => {
+    if (follow(state, value, epoch, same).draft !== state.draft) onExternal?.();
+    setState((s) => follow(s, value, epoch, same));
+  }, [value, epoch]);
   const edit = useCallback(
     (text: string) =>
       setState((s) => ({
@@ -61,7 +73,7 @@ export function useDraft(
       })),
     [],
   );
-  return [next.draft, edit];
+  return [state.draft, edit];
 }
 
 /** DraftInputProps are an input's props with its text as `value` and the user's edits as `onValue`. */
