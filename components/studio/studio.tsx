@@ -169,7 +169,8 @@ export function Studio({
   );
 
   const onImport = async (file: File) => {
-    const text = await file.text();
+    // A file saved on Windows has CRLF line endings; the studio's text (and the editor's) uses LF.
+    const text = (await file.text()).replace(/\r\n?/g, '\n');
     const p = parseValues(text);
     if (!p.ok) {
       setImportNote(`${file.name} is not a values file: line ${p.errors[0]?.line}: ${p.errors[0]?.message}`);

@@ -71,6 +71,21 @@ function useDarkMode(): boolean {
   return dark;
 }
 
+/**
+ * toLf gives a model LF line endings. Monaco gives an empty model the platform's (CRLF under a Windows
+ * user agent); the studio's text and the values files it writes use LF, and a CRLF model would never
+ * equal them. `applying` marks the change as the studio's own, not an edit to send back.
+ */
+function toLf(model: monaco.editor.ITextModel | null, applying: { current: boolean }): void {
+  if (!model || model.getEOL() === '\n') return;
+  applying.current = true;
+  try {
+    model.setEOL(monaco.editor.EndOfLineSequence.LF);
+  } finally {
+    applying.current = false;
+  }
+}
+
 /** MonacoView renders the editor; `onReady` fires once it is mounted. */
 export default function MonacoView(props: YamlEditorProps & { onReady(): void }) {
   const { modelPath, value, onChange, schema, label, handleRef, onReady } = props;
@@ -89,6 +104,7 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
     const model = editorRef.current?.getModel();
     if (!editorRef.current || !model || model.uri.toString() !== monaco.Uri.parse(modelPath).toString())
       return;
+    toLf(model, applying);
     if (value === model.getValue()) {
       emitted.current.clear();
       return;
@@ -126,6 +142,7 @@ export default function MonacoView(props: YamlEditorProps & { onReady(): void })
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    toLf(editor.getModel(), applying);
     // Undo and redo go to the studio's history, which spans the form and the editor.
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => actions.current.onUndo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () =>
