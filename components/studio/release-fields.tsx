@@ -13,7 +13,7 @@ export function ReleaseFields({ name, namespace, onChange }: ReleaseFieldsProps)
   const nameError = validateReleaseName(name);
   const nsError = validateNamespace(namespace);
   return (
-    <fieldset className="release-fields">
+    <fieldset className="release-fields" data-history>
       <legend className="visually-hidden">Release</legend>
       <div className={`field${nameError ? ' field--invalid' : ''}`}>
         <label htmlFor="release-name">Release name</label>

@@ -37,6 +37,20 @@ import { useStudio } from './use-studio';
 const noProblems: never[] = [];
 const noIssues: Readonly<Record<string, string>> = {};
 
+/** TEXT_INPUT_TYPES are the input types whose text the browser's own undo edits. */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'password', 'url', 'email', 'tel', 'number']);
+
+/**
+ * keepsOwnUndo reports whether Ctrl+Z in `el` belongs to the browser: a text field whose text is not in
+ * the studio's history (the manifest filter, a secret, a new environment's name, the chart version).
+ * The fields of the values and the release (marked `data-history`) undo through the studio.
+ */
+function keepsOwnUndo(el: HTMLElement | null): boolean {
+  if (!el || el.closest('[data-history]')) return false;
+  if (el instanceof HTMLTextAreaElement) return true;
+  return el instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(el.type);
+}
+
 type SideTab = 'preview' | 'changes' | 'compare' | 'export';
 
 /** Studio renders the studio for the chart files read on the server. */
@@ -142,6 +156,7 @@ export function Studio({
       const target = e.target as HTMLElement | null;
       // Monaco and the fallback editor handle their own keys (and send them to the same history).
       if (target?.closest('.yaml-editor')) return;
+      if (keepsOwnUndo(target)) return;
       const k = e.key.toLowerCase();
       if (k === 'z' && !e.shiftKey) {
         e.preventDefault();

@@ -80,7 +80,7 @@ export const ValuesForm = memo(function ValuesForm({
   shown.current = values;
   const edits = useMemo(() => formEdits(defaults, onEdit, () => shown.current), [defaults, onEdit]);
   return (
-    <div className="values-form">
+    <div className="values-form" data-history>
       {FORM_SECTIONS.map((section) => (
         <FormSection
           key={section.id}
