@@ -243,7 +243,7 @@ describe('setOverlayValue', () => {
         path: ['ingress', 'hosts', 0, 'host'],
         value: 'c.example',
       },
-      want: 'ingress:\n  hosts:\n    # main\n    - host: c.example\n      paths: [ "/" ]\n',
+      want: 'ingress:\n  hosts:\n    # main\n    - host: c.example\n      paths: ["/"]\n',
     },
     {
       name: 'a list back to its default is removed',

@@ -341,7 +341,8 @@ function printDocument(doc: Document): string {
   const contents = doc.contents;
   if (isMap(contents) && contents.items.length === 0 && !doc.commentBefore && !doc.comment) return '';
   if (isMap(contents)) contents.flow = false;
-  return doc.toString({ lineWidth: 0 });
+  // Flow collections the user wrote (`paths: ["/"]`) print as written, without yaml's inner padding.
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**
