@@ -175,6 +175,15 @@ describe('parseValues', () => {
     expect(got.ok).toBe(false);
     if (!got.ok) expect(got.errors[0]!.line).toBeGreaterThanOrEqual(2);
   });
+
+  it('leaves the position out of the message (line and col carry it)', () => {
+    const got = parseValues('replicaCount: [1\n');
+    expect(got.ok).toBe(false);
+    if (!got.ok) {
+      expect(got.errors[0]!.message).not.toMatch(/line \d|column \d/);
+      expect(got.errors[0]!.message).toMatch(/\]$/);
+    }
+  });
 });
 
 describe('setOverlayValue', () => {

@@ -47,7 +47,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 function problems(doc: Document): YamlProblem[] {
   return doc.errors.map((e) => ({
-    message: e.message.split('\n')[0] ?? e.message,
+    // yaml ends the first line of its message with the position, which line and col already carry.
+    message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
     line: e.linePos?.[0]?.line ?? 1,
     col: e.linePos?.[0]?.col ?? 1,
   }));
