@@ -14,8 +14,10 @@ import {
   type PlainMap,
   type PlainValue,
   parseValues,
+  removeIngressHost,
   renameEnv,
   type SectionSpec,
+  setIngressHost,
   setOverlayValue,
   setTlsSecret,
   tlsSecretName,
@@ -43,6 +45,8 @@ interface FormEdits {
   set(path: ValuesPath, value: PlainValue | undefined, key?: string): void;
   setAt(key: string, at: (values: PlainMap) => [ValuesPath, PlainValue | undefined]): void;
   renameEnv(from: string, to: string): void;
+  setHost(index: number, host: string): void;
+  removeHost(index: number): void;
   setTlsSecret(name: string): void;
 }
 
@@ -63,6 +67,12 @@ function formEdits(defaults: PlainMap, onEdit: ValuesFormProps['onEdit'], shown:
       }),
     renameEnv: (from, to) =>
       onEdit(`form:env:${from}`, (text) => renameEnv(text, defaults, valuesOf(text), from, to)),
+    setHost: (index, host) =>
+      onEdit(`form:ingress.hosts.${index}.host`, (text) =>
+        setIngressHost(text, defaults, valuesOf(text), index, host),
+      ),
+    removeHost: (index) =>
+      onEdit('form:ingress:removeHost', (text) => removeIngressHost(text, defaults, valuesOf(text), index)),
     setTlsSecret: (name) =>
       onEdit('form:ingress.tls', (text) => setTlsSecret(text, defaults, valuesOf(text), name)),
   };
@@ -170,7 +180,7 @@ const FormSection = memo(
               tlsSecret={tlsSecretName(values)}
               issues={issues}
               disabled={disabled}
-              onHost={(i, host) => set(['ingress', 'hosts', i, 'host'], host)}
+              onHost={edits.setHost}
               onPath={(i, j, v) =>
                 setAt(`ingress.hosts.${i}.paths.${j}`, (now) => [ingressPathValuePath(now, i, j), v])
               }
@@ -190,7 +200,7 @@ const FormSection = memo(
                   return [['ingress', 'hosts', n], { host: '', paths: ['/'] }];
                 })
               }
-              onRemoveHost={(i) => set(['ingress', 'hosts', i], undefined, 'ingress:removeHost')}
+              onRemoveHost={edits.removeHost}
               onTlsSecret={edits.setTlsSecret}
             />
           ) : null}

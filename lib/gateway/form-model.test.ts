@@ -12,10 +12,12 @@ import {
   newEnvName,
   parseField,
   quantityError,
+  removeIngressHost,
   renameEnv,
   SECRET_FIELDS,
   SECRET_MAP_PATHS,
   secretsValues,
+  setIngressHost,
   setTlsSecret,
   tlsSecretName,
 } from './form-model';
@@ -278,6 +280,60 @@ describe('ingress', () => {
     if (!parsed.ok) throw new Error('parse');
     expect(setTlsSecret(text, defaults, mergeValues(defaults, parsed.values), '')).toBe('');
   });
+});
+
+describe('ingress hosts and their TLS', () => {
+  const withTls = (tls: string) =>
+    `ingress:\n  hosts:\n    - host: a.example\n      paths: ["/"]\n    - host: b.example\n      paths: ["/"]\n${tls}`;
+  const followed = withTls(
+    '  tls:\n    - secretName: t\n      hosts:\n        - b.example\n        - a.example\n',
+  );
+  const partial = withTls('  tls:\n    - secretName: t\n      hosts:\n        - a.example\n');
+  const apply = (text: string, edit: (text: string, values: PlainMap) => string) => {
+    const parsed = parseValues(text);
+    if (!parsed.ok) throw new Error('parse');
+    return edit(text, mergeValues(defaults, parsed.values));
+  };
+  const cases: { name: string; input: string; edit: (t: string, v: PlainMap) => string; want: string }[] = [
+    {
+      name: 'renaming a host renames it in the TLS hosts that cover every host',
+      input: followed,
+      edit: (t, v) => setIngressHost(t, defaults, v, 0, 'c.example'),
+      want: withTls(
+        '  tls:\n    - secretName: t\n      hosts:\n        - c.example\n        - b.example\n',
+      ).replace('host: a.example', 'host: c.example'),
+    },
+    {
+      name: 'removing a host removes it from the TLS hosts that cover every host',
+      input: followed,
+      edit: (t, v) => removeIngressHost(t, defaults, v, 0),
+      want: 'ingress:\n  hosts:\n    - host: b.example\n      paths: ["/"]\n  tls:\n    - secretName: t\n      hosts:\n        - b.example\n',
+    },
+    {
+      name: 'TLS that covers only some hosts is the user’s and stays',
+      input: partial,
+      edit: (t, v) => setIngressHost(t, defaults, v, 1, 'c.example'),
+      want: partial.replace('host: b.example', 'host: c.example'),
+    },
+    {
+      name: 'a host cleared while typing leaves the TLS hosts, then comes back into them',
+      input: followed,
+      edit: (t, v) =>
+        apply(setIngressHost(t, defaults, v, 1, ''), (t2, v2) =>
+          setIngressHost(t2, defaults, v2, 1, 'd.example'),
+        ),
+      want: withTls(
+        '  tls:\n    - secretName: t\n      hosts:\n        - a.example\n        - d.example\n',
+      ).replace('host: b.example', 'host: d.example'),
+    },
+    {
+      name: 'without TLS only the host changes',
+      input: withTls(''),
+      edit: (t, v) => setIngressHost(t, defaults, v, 0, 'c.example'),
+      want: withTls('').replace('host: a.example', 'host: c.example'),
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(apply(c.input, c.edit)).toBe(c.want));
 });
 
 describe('secrets', () => {

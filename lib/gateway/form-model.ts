@@ -409,6 +409,56 @@ export function ingressHosts(values: PlainMap): IngressHostRow[] {
   });
 }
 
+/** namedHosts lists the host names that are set, in the order of the hosts. */
+function namedHosts(hosts: readonly string[]): string[] {
+  return hosts.filter((h) => h !== '');
+}
+
+/**
+ * tlsFollowsHosts reports whether the TLS settings are the form's "TLS secret for the hosts above": one
+ * TLS entry whose hosts are exactly the named ingress hosts (in any order). TLS written otherwise in the
+ * YAML (several entries, a subset of the hosts) is the user's and is left alone.
+ */
+function tlsFollowsHosts(values: PlainMap): boolean {
+  const tls = getPath(values, ['ingress', 'tls']);
+  if (!Array.isArray(tls) || tls.length !== 1) return false;
+  const covered = getPath(values, ['ingress', 'tls', 0, 'hosts']);
+  if (!Array.isArray(covered)) return false;
+  const named = namedHosts(ingressHosts(values).map((h) => h.host));
+  return covered.length === named.length && named.every((h) => covered.includes(h));
+}
+
+// withTlsHosts points the TLS entry at the hosts after an edit, when it covered the hosts before it.
+function withTlsHosts(text: string, defaults: PlainMap, before: PlainMap, hosts: readonly string[]): string {
+  if (!tlsFollowsHosts(before)) return text;
+  return setOverlayValue(text, defaults, ['ingress', 'tls', 0, 'hosts'], namedHosts(hosts));
+}
+
+/**
+ * setIngressHost sets the name of the host at `index`; the TLS hosts follow when they covered the hosts
+ * (renaming the host renames it in the certificate's list too).
+ */
+export function setIngressHost(
+  text: string,
+  defaults: PlainMap,
+  values: PlainMap,
+  index: number,
+  host: string,
+): string {
+  const hosts = ingressHosts(values).map((h, i) => (i === index ? host : h.host));
+  const next = setOverlayValue(text, defaults, ['ingress', 'hosts', index, 'host'], host);
+  return withTlsHosts(next, defaults, values, hosts);
+}
+
+/** removeIngressHost removes the host at `index`, and its name from the TLS hosts when they covered the hosts. */
+export function removeIngressHost(text: string, defaults: PlainMap, values: PlainMap, index: number): string {
+  const hosts = ingressHosts(values)
+    .filter((_, i) => i !== index)
+    .map((h) => h.host);
+  const next = setOverlayValue(text, defaults, ['ingress', 'hosts', index], undefined);
+  return withTlsHosts(next, defaults, values, hosts);
+}
+
 /** ingressPathValuePath returns where a host's path text lives: the item itself or its `path` key. */
 export function ingressPathValuePath(values: PlainMap, host: number, path: number): ValuesPath {
   const item = getPath(values, ['ingress', 'hosts', host, 'paths', path]);
