@@ -16,6 +16,7 @@ import type { YamlEditorHandle } from '@/components/yaml-editor/types';
 import { YamlEditor } from '@/components/yaml-editor/yaml-editor';
 import {
   dotted,
+  envRows,
   extractSecrets,
   mergeValues,
   OverlayEditError,
@@ -102,6 +103,7 @@ export function Studio({
     [parsed],
   );
   const envSecrets = state.secrets[env.name];
+  const plainNames = useMemo(() => envRows(formValues).map((r) => r.name), [formValues]);
 
   // Comparison renders, only while the comparison is open.
   const envNames = doc.envs.map((e) => e.name);
@@ -315,6 +317,7 @@ export function Studio({
                 env={env.name}
                 secrets={envSecrets ?? {}}
                 inOverlay={secretsInOverlay}
+                plainNames={plainNames}
                 onSecret={(path, value) => dispatch({ type: 'setSecret', env: env.name, path, value })}
                 onMoveFromOverlay={() => onEdit('secrets:move', (text) => moveSecrets(env.name, text))}
               />

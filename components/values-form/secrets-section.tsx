@@ -1,25 +1,55 @@
 'use client';
 /** SecretsSection edits the environment's secrets: kept in memory only, never in the overlay, links or storage. */
-import { useState } from 'react';
-import { dotted, envNameError, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS } from '@/lib/gateway';
+import { useId, useState } from 'react';
+import { dotted, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS, secretVariableNameError } from '@/lib/gateway';
 import { VariablesHead } from './env-table';
 import { Field } from './field';
+import { useDraft } from './use-draft';
 
 const extraPrefix = `${dotted(SECRET_MAP_PATHS[0] ?? ['secrets', 'extra'])}.`;
+
+// SecretValue is the value of a secret variable. Its text may be emptied on the way to a new value; an
+// empty value is not applied (it would remove the variable: that is what Remove is for).
+function SecretValue(props: { name: string; value: string; show: boolean; onValue(value: string): void }) {
+  const [draft, edit] = useDraft(props.value);
+  const errorId = useId();
+  return (
+    <>
+      <input
+        aria-label={`Secret value of ${props.name}`}
+        type={props.show ? 'text' : 'password'}
+        autoComplete="off"
+        value={draft}
+        aria-invalid={draft === '' ? true : undefined}
+        aria-describedby={draft === '' ? errorId : undefined}
+        onChange={(e) => {
+          edit(e.target.value);
+          if (e.target.value !== '') props.onValue(e.target.value);
+        }}
+      />
+      {draft === '' ? (
+        <p id={errorId} className="field__error">
+          Enter a value (Remove deletes the variable).
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 // SecretVariables edits the extra secret environment variables (secrets.extra): a name and a hidden value per row.
 function SecretVariables(props: {
   env: string;
   secrets: Readonly<Record<string, string>>;
+  plainNames: readonly string[];
   show: boolean;
   onSecret(path: string, value: string): void;
 }) {
-  const { env, secrets, show, onSecret } = props;
+  const { env, secrets, plainNames, show, onSecret } = props;
   const names = Object.keys(secrets)
     .filter((k) => k.startsWith(extraPrefix))
     .map((k) => k.slice(extraPrefix.length));
   const [draft, setDraft] = useState<{ name: string; value: string } | null>(null);
-  const draftError = draft ? envNameError(draft.name, names) : null;
+  const draftError = draft ? secretVariableNameError(draft.name, names, plainNames) : null;
   const commitDraft = () => {
     if (!draft || draftError || draft.value === '') return;
     onSecret(extraPrefix + draft.name, draft.value);
@@ -37,12 +67,11 @@ function SecretVariables(props: {
                 <code>{name}</code>
               </td>
               <td>
-                <input
-                  aria-label={`Secret value of ${name}`}
-                  type={show ? 'text' : 'password'}
-                  autoComplete="off"
+                <SecretValue
+                  name={name}
                   value={secrets[extraPrefix + name] ?? ''}
-                  onChange={(e) => e.target.value !== '' && onSecret(extraPrefix + name, e.target.value)}
+                  show={show}
+                  onValue={(v) => onSecret(extraPrefix + name, v)}
                 />
               </td>
               <td>
@@ -108,6 +137,8 @@ interface SecretsSectionProps {
   secrets: Readonly<Record<string, string>>;
   /** inOverlay lists secret paths found in the YAML, which should move here. */
   inOverlay: readonly string[];
+  /** plainNames are the environment's plain variables (a secret variable must not share a name with one). */
+  plainNames: readonly string[];
   onSecret(path: string, value: string): void;
   onMoveFromOverlay(): void;
 }
@@ -117,6 +148,7 @@ export function SecretsSection({
   env,
   secrets,
   inOverlay,
+  plainNames,
   onSecret,
   onMoveFromOverlay,
 }: SecretsSectionProps) {
@@ -147,7 +179,14 @@ export function SecretsSection({
           />
         );
       })}
-      <SecretVariables key={env} env={env} secrets={secrets} show={show} onSecret={onSecret} />
+      <SecretVariables
+        key={env}
+        env={env}
+        secrets={secrets}
+        plainNames={plainNames}
+        show={show}
+        onSecret={onSecret}
+      />
       {inOverlay.length > 0 ? (
         <div className="callout callout--warning" role="alert">
           <p>

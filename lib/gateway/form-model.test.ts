@@ -17,6 +17,7 @@ import {
   SECRET_FIELDS,
   SECRET_MAP_PATHS,
   secretsValues,
+  secretVariableNameError,
   setIngressHost,
   setTlsSecret,
   tlsSecretName,
@@ -280,6 +281,32 @@ describe('ingress', () => {
     if (!parsed.ok) throw new Error('parse');
     expect(setTlsSecret(text, defaults, mergeValues(defaults, parsed.values), '')).toBe('');
   });
+});
+
+describe('secretVariableNameError', () => {
+  const cases: { name: string; input: string; want: string | null }[] = [
+    { name: 'a new name', input: 'API_TOKEN', want: null },
+    { name: 'empty', input: '', want: 'Enter a variable name.' },
+    { name: 'another secret variable', input: 'STRIPE_KEY', want: 'This variable is already defined.' },
+    {
+      name: 'the chart’s secret key',
+      input: 'SECRET_KEY',
+      want: 'The chart sets SECRET_KEY from the Django secret key field: use that field.',
+    },
+    {
+      name: 'the chart’s database URL',
+      input: 'DATABASE_URL',
+      want: 'The chart sets DATABASE_URL from the Database URL field: use that field.',
+    },
+    {
+      name: 'a plain variable',
+      input: 'DEBUG',
+      want: 'DEBUG is also a plain variable, whose value would hide this secret.',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => expect(secretVariableNameError(c.input, ['STRIPE_KEY'], ['DEBUG'])).toBe(c.want));
+  }
 });
 
 describe('ingress hosts and their TLS', () => {

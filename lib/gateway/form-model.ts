@@ -368,6 +368,33 @@ export function envNameError(name: string, others: readonly string[]): string | 
   return null;
 }
 
+/** CHART_SECRET_KEYS are the keys the chart puts in its Secret from the secret fields, by field label. */
+const CHART_SECRET_KEYS: Readonly<Record<string, string>> = {
+  SECRET_KEY: 'Django secret key',
+  DATABASE_URL: 'Database URL',
+};
+
+/**
+ * secretVariableNameError checks the name of an extra secret variable (secrets.extra), or returns null.
+ * Besides envNameError's rules it refuses the keys the chart writes into the Secret itself, and the name
+ * of a plain variable: Kubernetes gives `env` precedence over `envFrom`, so the plain value would hide
+ * the secret.
+ */
+export function secretVariableNameError(
+  name: string,
+  secretNames: readonly string[],
+  plainNames: readonly string[],
+): string | null {
+  const error = envNameError(name, secretNames);
+  if (error) return error;
+  const field = CHART_SECRET_KEYS[name];
+  if (field) return `The chart sets ${name} from the ${field} field: use that field.`;
+  if (plainNames.includes(name)) {
+    return `${name} is also a plain variable, whose value would hide this secret.`;
+  }
+  return null;
+}
+
 /** newEnvName returns an unused placeholder name for a new variable (NEW_VAR, NEW_VAR_2…). */
 export function newEnvName(values: PlainMap): string {
   const taken = new Set(envRows(values).map((r) => r.name));
