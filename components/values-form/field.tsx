@@ -24,13 +24,24 @@ export interface FieldProps {
   /** issue is the schema's message for this value, if any. */
   issue?: string;
   description?: string;
+  /** unused says why the chart ignores this value now: the control is then disabled, with the reason. */
+  unused?: string | null;
   disabled?: boolean;
   onValue(value: PlainValue): void;
   type?: 'text' | 'password';
 }
 
 /** Field renders the control for its kind; text it cannot read stays in the control with a message. */
-export function Field({ spec, text, issue, description, disabled, onValue, type = 'text' }: FieldProps) {
+export function Field({
+  spec,
+  text,
+  issue,
+  description,
+  unused,
+  disabled: formDisabled,
+  onValue,
+  type = 'text',
+}: FieldProps) {
   const path = spec.path.join('.');
   const id = fieldId(path);
   const hintId = useId();
@@ -43,8 +54,9 @@ export function Field({ spec, text, issue, description, disabled, onValue, type 
     () => setError(null),
   );
   const message = error ?? issue ?? null;
-  const describedBy =
-    [description || spec.hint ? hintId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const hint = unused ?? spec.hint ?? description;
+  const disabled = formDisabled || Boolean(unused);
+  const describedBy = [hint ? hintId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
 
   const change = (next: string) => {
     setDraft(next);
@@ -108,9 +120,9 @@ export function Field({ spec, text, issue, description, disabled, onValue, type 
     <div className={`field field--${spec.kind}${message ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{spec.label}</label>
       {control}
-      {description || spec.hint ? (
+      {hint ? (
         <p id={hintId} className="field__hint">
-          {spec.hint ?? description}
+          {hint}
         </p>
       ) : null}
       {message ? (

@@ -21,6 +21,7 @@ import {
   setOverlayValue,
   setTlsSecret,
   tlsSecretName,
+  unusedReason,
   type ValuesPath,
 } from '@/lib/gateway';
 import { EnvTable } from './env-table';
@@ -118,7 +119,7 @@ function sectionSignature(
   const parts: string[] = [];
   for (const spec of section.fields) {
     const path = spec.path.join('.');
-    parts.push(fieldText(spec, values), issues[path] ?? '');
+    parts.push(fieldText(spec, values), issues[path] ?? '', unusedReason(spec, values) ?? '');
   }
   const prefix = section.widget === 'env' ? 'env.' : section.widget === 'ingress-hosts' ? 'ingress.' : null;
   if (prefix) {
@@ -158,6 +159,7 @@ const FormSection = memo(
                 text={fieldText(spec, values)}
                 issue={issues[path]}
                 description={fieldMeta(path)?.description}
+                unused={unusedReason(spec, values)}
                 disabled={disabled}
                 onValue={(v) => set(spec.path, v)}
               />

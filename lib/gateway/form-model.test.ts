@@ -21,6 +21,7 @@ import {
   setIngressHost,
   setTlsSecret,
   tlsSecretName,
+  unusedReason,
 } from './form-model';
 import { mergeValues, type PlainMap, parseValues, setOverlayValue } from './overlay';
 import { fieldMeta, secretPaths } from './schema';
@@ -281,6 +282,23 @@ describe('ingress', () => {
     if (!parsed.ok) throw new Error('parse');
     expect(setTlsSecret(text, defaults, mergeValues(defaults, parsed.values), '')).toBe('');
   });
+});
+
+describe('unusedReason', () => {
+  it('Replicas is unused while autoscaling is on, and says why', () => {
+    const on = mergeValues(defaults, { autoscaling: { enabled: true } });
+    expect(unusedReason(spec('Replicas'), on)).toMatch(/^Autoscaling is on: the HorizontalPodAutoscaler/);
+  });
+  it('Replicas is used while autoscaling is off or unset', () => {
+    expect(unusedReason(spec('Replicas'), mergeValues(defaults, { autoscaling: { enabled: false } }))).toBe(
+      null,
+    );
+    expect(unusedReason(spec('Replicas'), defaults)).toBe(null);
+  });
+  it('a field without a condition is always used', () =>
+    expect(unusedReason(spec('Image tag'), mergeValues(defaults, { autoscaling: { enabled: true } }))).toBe(
+      null,
+    ));
 });
 
 describe('secretVariableNameError', () => {

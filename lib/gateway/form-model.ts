@@ -30,6 +30,8 @@ export interface FieldSpec {
   /** secret fields are edited in the secrets section and never written to the overlay. */
   secret?: boolean;
   hint?: string;
+  /** unusedWhen names a boolean value that, when true, makes the chart ignore this one, and says why. */
+  unusedWhen?: { path: readonly string[]; reason: string };
 }
 
 /** SectionSpec is a group of fields; `widget` names a section drawn by a dedicated component. */
@@ -49,7 +51,18 @@ export const FORM_SECTIONS: readonly SectionSpec[] = [
     title: 'Workload',
     open: true,
     fields: [
-      { path: ['replicaCount'], label: 'Replicas', kind: 'integer', min: 0, max: 1000 },
+      {
+        path: ['replicaCount'],
+        label: 'Replicas',
+        kind: 'integer',
+        min: 0,
+        max: 1000,
+        unusedWhen: {
+          path: ['autoscaling', 'enabled'],
+          reason:
+            'Autoscaling is on: the HorizontalPodAutoscaler sets the number of pods (see Autoscaling), so the chart leaves this one out.',
+        },
+      },
       { path: ['image', 'repository'], label: 'Image repository', kind: 'text' },
       {
         path: ['image', 'tag'],
@@ -332,6 +345,11 @@ export function parseField(spec: FieldSpec, text: string): FieldParse {
       if (!spec.optional && text.trim() === '') return { ok: false, error: 'This value is required.' };
       return { ok: true, value: text };
   }
+}
+
+/** unusedReason says why the chart ignores a field's value with these values, or returns null. */
+export function unusedReason(spec: FieldSpec, values: PlainMap): string | null {
+  return spec.unusedWhen && getPath(values, spec.unusedWhen.path) === true ? spec.unusedWhen.reason : null;
 }
 
 /** fieldText returns the text a control shows for the value at its path ('' when unset). */
