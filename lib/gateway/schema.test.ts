@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldMeta, gatewayFields, secretPaths, validateGatewayValues, valuesJsonSchema } from './schema';
+import {
+  fieldMeta,
+  gatewayFields,
+  quantityAmount,
+  secretPaths,
+  validateGatewayValues,
+  valuesJsonSchema,
+} from './schema';
 
 // base is a complete, valid set of values (the chart's defaults with the required settings filled in).
 function base(): Record<string, unknown> {
@@ -88,6 +95,21 @@ function withValue(path: string, value: unknown): Record<string, unknown> {
   return root;
 }
 
+describe('quantityAmount', () => {
+  const cases: { name: string; input: unknown; want: number | null }[] = [
+    { name: 'millicores', input: '500m', want: 0.5 },
+    { name: 'a decimal', input: '1.5', want: 1.5 },
+    { name: 'a number', input: 2, want: 2 },
+    { name: 'binary suffix', input: '1.5Gi', want: 1.5 * 2 ** 30 },
+    { name: 'decimal suffix', input: '500M', want: 5e8 },
+    { name: 'exponent', input: '1e3', want: 1000 },
+    { name: 'a leading dot', input: '.5', want: 0.5 },
+    { name: 'not a quantity', input: 'abc', want: null },
+    { name: 'not text', input: true, want: null },
+  ];
+  for (const c of cases) it(c.name, () => expect(quantityAmount(c.input)).toBe(c.want));
+});
+
 describe('validateGatewayValues', () => {
   const accepted: { name: string; input: [string, unknown] }[] = [
     { name: 'cpu in millicores', input: ['resources.limits.cpu', '500m'] },
@@ -95,7 +117,7 @@ describe('validateGatewayValues', () => {
     { name: 'cpu as a decimal string', input: ['resources.limits.cpu', '1.5'] },
     { name: 'cpu as a decimal number', input: ['resources.requests.cpu', 0.25] },
     { name: 'memory in Gi', input: ['resources.limits.memory', '2Gi'] },
-    { name: 'memory in decimal M', input: ['resources.limits.memory', '256M'] },
+    { name: 'memory in decimal M', input: ['resources.requests.memory', '256M'] },
     { name: 'memory with an exponent', input: ['resources.limits.memory', '1e9'] },
     {
       name: 'ephemeral storage',
@@ -251,6 +273,27 @@ describe('validateGatewayValues', () => {
       name: 'unknown nested key',
       input: ['image.tags', 'v1'],
       want: { path: 'image', message: /Unknown setting "tags"/ },
+    },
+    {
+      name: 'a CPU limit below the request (100m)',
+      input: ['resources.limits.cpu', '50m'],
+      want: {
+        path: 'resources.limits.cpu',
+        message: /^The CPU limit must be at least the CPU request \(100m\): Kubernetes refuses/,
+      },
+    },
+    {
+      name: 'a memory limit below the request (256Mi)',
+      input: ['resources.limits.memory', '0.2Gi'],
+      want: { path: 'resources.limits.memory', message: /memory limit must be at least the memory request/ },
+    },
+    {
+      name: 'a maximum of replicas below the minimum (2)',
+      input: ['autoscaling.maxReplicas', 1],
+      want: {
+        path: 'autoscaling.maxReplicas',
+        message: /^Maximum replicas must be at least Minimum replicas \(2\)$/,
+      },
     },
   ];
   for (const { name, input, want } of rejected) {

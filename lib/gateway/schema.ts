@@ -114,11 +114,58 @@ const resourceList = (what: string) =>
     ).optional(),
   });
 
+// Kubernetes: the factor of each quantity suffix.
+const quantityFactors: Readonly<Record<string, number>> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** quantityAmount is the amount a Kubernetes quantity stands for (`500m` is 0.5), or null when it is none. */
+export function quantityAmount(q: unknown): number | null {
+  if (typeof q === 'number') return Number.isFinite(q) ? q : null;
+  if (typeof q !== 'string' || !quantityPattern.test(q)) return null;
+  const m = /^([\d.]+)(.*)$/.exec(q);
+  if (!m) return null;
+  const [, num = '', suffix = ''] = m;
+  const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : quantityFactors[suffix];
+  return factor === undefined ? null : Number(num) * factor;
+}
+
+const resourceNames = { cpu: 'CPU', memory: 'memory', 'ephemeral-storage': 'ephemeral storage' } as const;
+
 const resources = (what: string) =>
-  z.strictObject({
-    requests: field(resourceList(`${what} request`), `Resources reserved for each ${what} container.`),
-    limits: field(resourceList(`${what} limit`), `Hard limits of each ${what} container.`),
-  });
+  z
+    .strictObject({
+      requests: field(resourceList(`${what} request`), `Resources reserved for each ${what} container.`),
+      limits: field(resourceList(`${what} limit`), `Hard limits of each ${what} container.`),
+    })
+    .superRefine((r, ctx) => {
+      // Kubernetes refuses a container whose limit is below its request.
+      for (const [key, name] of Object.entries(resourceNames)) {
+        const request = r.requests[key as keyof typeof resourceNames];
+        const limit = r.limits[key as keyof typeof resourceNames];
+        const req = quantityAmount(request);
+        const lim = quantityAmount(limit);
+        if (req === null || lim === null || lim >= req) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['limits', key],
+          message: `The ${name} limit must be at least the ${name} request (${request}): Kubernetes refuses a limit below the request`,
+        });
+      }
+    });
 
 const optionalResources = (what: string) =>
   z.strictObject({
@@ -487,22 +534,33 @@ export const gatewayValuesSchema = z.strictObject({
     { group: 'Probes' },
   ),
   autoscaling: field(
-    z.strictObject({
-      enabled: field(
-        z.boolean(),
-        'Create a HorizontalPodAutoscaler (autoscaling/v2); replicaCount is then left out.',
-      ),
-      minReplicas: field(wholeNumber('Minimum replicas', 1), 'Lowest number of pods.'),
-      maxReplicas: field(wholeNumber('Maximum replicas', 1), 'Highest number of pods.'),
-      targetCPUUtilizationPercentage: field(
-        wholeNumber('CPU target', 1, 100),
-        'Target average CPU utilisation in percent of the request.',
-      ),
-      targetMemoryUtilizationPercentage: field(
-        wholeNumber('Memory target', 0, 100),
-        'Target average memory utilisation in percent of the request; 0 disables the memory metric.',
-      ),
-    }),
+    z
+      .strictObject({
+        enabled: field(
+          z.boolean(),
+          'Create a HorizontalPodAutoscaler (autoscaling/v2); replicaCount is then left out.',
+        ),
+        minReplicas: field(wholeNumber('Minimum replicas', 1), 'Lowest number of pods.'),
+        maxReplicas: field(wholeNumber('Maximum replicas', 1), 'Highest number of pods.'),
+        targetCPUUtilizationPercentage: field(
+          wholeNumber('CPU target', 1, 100),
+          'Target average CPU utilisation in percent of the request.',
+        ),
+        targetMemoryUtilizationPercentage: field(
+          wholeNumber('Memory target', 0, 100),
+          'Target average memory utilisation in percent of the request; 0 disables the memory metric.',
+        ),
+      })
+      .superRefine((a, ctx) => {
+        // Kubernetes refuses a HorizontalPodAutoscaler whose maximum is below its minimum.
+        if (a.maxReplicas < a.minReplicas) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['maxReplicas'],
+            message: `Maximum replicas must be at least Minimum replicas (${a.minReplicas})`,
+          });
+        }
+      }),
     'Horizontal pod autoscaling.',
     { group: 'Autoscaling and availability' },
   ),
