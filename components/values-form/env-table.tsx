@@ -1,6 +1,6 @@
 'use client';
 /** EnvTable edits the container's plain environment variables: a row per variable, `Name` and `Value`. */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type EnvRow, envNameError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
@@ -24,6 +24,7 @@ function EnvRowView(props: {
   others: string[];
   issue?: string;
   disabled?: boolean;
+  nameRef(el: HTMLInputElement | null): void;
   onRename(from: string, to: string): void;
   onValue(name: string, value: string): void;
   onRemove(name: string): void;
@@ -52,6 +53,7 @@ function EnvRowView(props: {
     <tr>
       <td>
         <input
+          ref={props.nameRef}
           aria-label="Name"
           value={draft}
           disabled={disabled}
@@ -113,6 +115,14 @@ export function VariablesHead() {
 /** EnvTable renders the table with `Add variable`; a name is applied when the field is left or Enter is pressed. */
 export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onRemove }: EnvTableProps) {
   const names = rows.map((r) => r.name);
+  const nameInputs = useRef<(HTMLInputElement | null)[]>([]);
+  // The row `Add variable` asked for: its name is focused and selected once it is shown, ready to type.
+  const [added, setAdded] = useState<number | null>(null);
+  useEffect(() => {
+    if (added === null || rows.length <= added) return;
+    nameInputs.current[added]?.select();
+    setAdded(null);
+  }, [added, rows.length]);
   return (
     <div className="env-table">
       <table>
@@ -127,6 +137,9 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
               others={names.filter((n) => n !== row.name)}
               issue={issues[`env.${row.name}`]}
               disabled={disabled}
+              nameRef={(el) => {
+                nameInputs.current[i] = el;
+              }}
               onRename={onRename}
               onValue={onValue}
               onRemove={onRemove}
@@ -134,7 +147,15 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
           ))}
         </tbody>
       </table>
-      <button type="button" className="button" disabled={disabled} onClick={onAdd}>
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        onClick={() => {
+          setAdded(rows.length);
+          onAdd();
+        }}
+      >
         Add variable
       </button>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 /** IngressHosts edits the ingress hosts (`Host`, its paths) and the TLS secret. */
+import { useEffect, useRef, useState } from 'react';
 import { hostnameError, type IngressHostRow, ingressPathError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
@@ -21,6 +22,14 @@ interface IngressHostsProps {
 /** IngressHosts renders one group per host with `Host`, its paths and `Add path`, then `Add host` and `TLS secret`. */
 export function IngressHosts(props: IngressHostsProps) {
   const { hosts, tlsSecret, issues, disabled } = props;
+  const hostInputs = useRef<(HTMLInputElement | null)[]>([]);
+  // The host `Add host` asked for: its name is focused once it is shown, ready to type.
+  const [added, setAdded] = useState<number | null>(null);
+  useEffect(() => {
+    if (added === null || hosts.length <= added) return;
+    hostInputs.current[added]?.focus();
+    setAdded(null);
+  }, [added, hosts.length]);
   return (
     <div className="ingress-hosts">
       {hosts.map((h, i) => {
@@ -32,6 +41,9 @@ export function IngressHosts(props: IngressHostsProps) {
             <div className={`field${hostIssue ? ' field--invalid' : ''}`}>
               <label htmlFor={fieldId(`ingress.hosts.${i}.host`)}>Host</label>
               <DraftInput
+                ref={(el) => {
+                  hostInputs.current[i] = el;
+                }}
                 id={fieldId(`ingress.hosts.${i}.host`)}
                 value={h.host}
                 disabled={disabled}
@@ -87,7 +99,15 @@ export function IngressHosts(props: IngressHostsProps) {
           </fieldset>
         );
       })}
-      <button type="button" className="button" disabled={disabled} onClick={props.onAddHost}>
+      <button
+        type="button"
+        className="button"
+        disabled={disabled}
+        onClick={() => {
+          setAdded(hosts.length);
+          props.onAddHost();
+        }}
+      >
         Add host
       </button>
       <div className="field">

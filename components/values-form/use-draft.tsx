@@ -80,6 +80,7 @@ export function useDraft(
 export type DraftInputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & {
   value: string;
   onValue(text: string): void;
+  ref?: React.Ref<HTMLInputElement>;
 };
 
 /** DraftInput is a text input that keeps what the user typed until the studio's state catches up. */
