@@ -155,6 +155,7 @@ export const Preview = memo(function Preview(props: PreviewProps) {
   const needle = filter.trim().toLowerCase();
   const visible = (d: (typeof docs)[number]) =>
     needle === '' || `${d.source} ${d.kind} ${d.name}`.toLowerCase().includes(needle);
+  const shownCount = docs.filter(visible).length;
   const stale = failure !== null && shown !== null && shown !== failure && shown.exitCode === 0;
   const allFindings = shown?.findings ?? noFindings;
   // Each document's findings, the same empty list when it has none (so its ManifestDoc is not re-rendered).
@@ -231,7 +232,7 @@ export const Preview = memo(function Preview(props: PreviewProps) {
       <nav aria-label="Manifests" className="manifest-index">
         <details open>
           <summary className="manifest-index__summary">
-            {docs.filter(visible).length} of {docs.length} manifests
+            {shownCount} of {docs.length} manifests
           </summary>
           <ul>
             {docs.map((d) =>
@@ -253,6 +254,11 @@ export const Preview = memo(function Preview(props: PreviewProps) {
         data-stale={stale ? 'true' : 'false'}
         aria-describedby="preview-title"
       >
+        {docs.length > 0 && shownCount === 0 ? (
+          <p className="manifests__empty" role="status">
+            No manifest matches “{filter.trim()}” (the filter looks at file, kind and name).
+          </p>
+        ) : null}
         {docs.map((d, i) => (
           <ManifestDoc
             key={d.id}
