@@ -94,6 +94,47 @@ export class StudioPage {
     await this.field('Value').nth(row).fill(value);
   }
 
+  /** removeVariable removes the env var row of `name` and waits until the row is gone. */
+  async removeVariable(name: string): Promise<void> {
+    const rows = await this.field('Name').count();
+    await this.page.getByRole('button', { name: `Remove variable ${name}`, exact: true }).click();
+    await expect(this.field('Name')).toHaveCount(rows - 1);
+  }
+
+  /** texts returns the texts of every control with the accessible name `name`, in page order. */
+  async texts(name: string): Promise<string[]> {
+    return this.field(name).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  }
+
+  /** addHost adds an ingress host and waits for its row. */
+  async addHost(): Promise<void> {
+    const hosts = await this.field('Host').count();
+    await this.page.getByRole('button', { name: 'Add host' }).click();
+    await expect(this.field('Host')).toHaveCount(hosts + 1);
+  }
+
+  /** removeHost removes the i-th ingress host and waits until it is gone. */
+  async removeHost(index: number): Promise<void> {
+    const hosts = await this.field('Host').count();
+    await this.page.getByRole('button', { name: `Remove host ${index + 1}`, exact: true }).click();
+    await expect(this.field('Host')).toHaveCount(hosts - 1);
+  }
+
+  /** openSection expands a collapsed section of the form (Autoscaling, Probes…). */
+  async openSection(title: string): Promise<void> {
+    const section = this.page.locator('details.form-section', {
+      has: this.page.getByRole('heading', { name: title, exact: true }),
+    });
+    if ((await section.getAttribute('open')) === null) {
+      await section.locator('summary').click();
+    }
+    await expect(section).toHaveAttribute('open', '');
+  }
+
+  async filterManifests(text: string): Promise<void> {
+    await this.page.getByLabel('Filter manifests').fill(text);
+  }
+
   /** setHost sets the host name of the i-th ingress host. */
   async setHost(index: number, host: string): Promise<void> {
     await this.field('Host').nth(index).fill(host);
