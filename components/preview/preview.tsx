@@ -18,6 +18,11 @@ export interface PreviewProps {
   failure: RenderOutput | null;
   /** pending says the render of the latest edit has been on its way for a while (see SLOW_RENDER_MS). */
   pending: boolean;
+  /**
+   * waiting says the render of the latest edit has not arrived yet, from the edit on: the status line
+   * carries it as `data-pending` (for tests and tools) though it says "Rendering…" only once pending.
+   */
+  waiting?: boolean;
   /** templateSource returns the text of a chart file for an error excerpt. */
   templateSource(path: string): string | undefined;
   onGoToValue(path: string): void;
@@ -195,7 +200,7 @@ export const Preview = memo(function Preview(props: PreviewProps) {
           className={`preview__status preview__status--${status.state}`}
           data-testid="preview-status"
           data-engine={status.state}
-          data-pending={pending ? 'true' : 'false'}
+          data-pending={(props.waiting ?? pending) ? 'true' : 'false'}
         >
           {shownText}
         </p>
@@ -276,7 +281,7 @@ export const Preview = memo(function Preview(props: PreviewProps) {
 });
 
 /** LivePreviewProps are the props of the LivePreview. */
-export type LivePreviewProps = Omit<PreviewProps, 'status' | 'shown' | 'failure' | 'pending'> & {
+export type LivePreviewProps = Omit<PreviewProps, 'status' | 'shown' | 'failure' | 'pending' | 'waiting'> & {
   client: RenderClient;
 };
 
@@ -296,7 +301,9 @@ export const LivePreview = memo(function LivePreview({ client, ...props }: LiveP
   const shown = (env !== undefined ? lastGood.current[env] : undefined) ?? failure;
   const waiting = requested !== null && requested.id !== result?.id;
   const pending = useDelayedFlag(waiting, SLOW_RENDER_MS);
-  return <Preview {...props} status={status} shown={shown} failure={failure} pending={pending} />;
+  return (
+    <Preview {...props} status={status} shown={shown} failure={failure} pending={pending} waiting={waiting} />
+  );
 });
 
 /**

@@ -53,8 +53,12 @@ export class StudioPage {
     return this.page.getByRole('region', { name: 'Rendered manifests' });
   }
 
-  /** waitForRender waits until the preview shows a fresh, successful render. */
+  /**
+   * waitForRender waits until the preview shows a successful render of the latest edit: no render is
+   * on its way (`data-pending`, set from the edit on; the words "Rendering…" only show when it is slow).
+   */
   async waitForRender(): Promise<void> {
+    await expect(this.previewStatus).toHaveAttribute('data-pending', 'false', { timeout: 20_000 });
     await expect(this.previewStatus).toHaveText(/^Rendered \d+ documents/, { timeout: 20_000 });
   }
 
