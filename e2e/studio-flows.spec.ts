@@ -55,6 +55,10 @@ test.describe('user flows', () => {
     expect(names).toContain('DEBUG');
     await studio.removeVariable('DEBUG');
     expect(await studio.texts('Name')).toEqual(names.filter((n) => n !== 'DEBUG'));
+    // The focus is on the name of the row that took DEBUG's place, not on that row's Remove button
+    // (where a second Enter would remove it too).
+    expect(names.length).toBeGreaterThan(1);
+    await expect(studio.field('Name').nth(Math.min(names.indexOf('DEBUG'), names.length - 2))).toBeFocused();
     await expect.poll(() => studio.yaml()).not.toContain('DEBUG: "True"');
     await expect.poll(() => studio.previewText()).not.toContain('name: DEBUG\n');
     await studio.undo();

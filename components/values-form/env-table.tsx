@@ -123,6 +123,19 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
     nameInputs.current[added]?.select();
     setAdded(null);
   }, [added, rows.length]);
+  // After Remove, the focus goes to the name of the row that took the removed one's place (or of the
+  // row above, or to Add variable): left on Remove, it would sit on the next row's button, and a second
+  // Enter would remove that row too.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [removed, setRemoved] = useState<{ at: number; count: number } | null>(null);
+  useEffect(() => {
+    if (removed === null || rows.length >= removed.count) return;
+    const at = Math.min(removed.at, rows.length - 1);
+    const next = at >= 0 ? nameInputs.current[at] : null;
+    if (next) next.focus();
+    else addButton.current?.focus();
+    setRemoved(null);
+  }, [removed, rows.length]);
   return (
     <div className="env-table">
       <table>
@@ -142,12 +155,16 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
               }}
               onRename={onRename}
               onValue={onValue}
-              onRemove={onRemove}
+              onRemove={(name) => {
+                setRemoved({ at: i, count: rows.length });
+                onRemove(name);
+              }}
             />
           ))}
         </tbody>
       </table>
       <button
+        ref={addButton}
         type="button"
         className="button"
         disabled={disabled}

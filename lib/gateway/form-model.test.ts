@@ -238,6 +238,11 @@ describe('env table', () => {
     },
     { name: 'dash', input: 'A-B', want: 'Use letters, digits and _ only, not starting with a digit.' },
     { name: 'duplicate', input: 'DEBUG', want: 'This variable is already defined.' },
+    {
+      name: 'a key of the chart’s Secret',
+      input: 'DATABASE_URL',
+      want: 'The chart sets DATABASE_URL from the Database URL field: use that field.',
+    },
   ];
   for (const c of names) it(`name: ${c.name}`, () => expect(envNameError(c.input, ['DEBUG'])).toBe(c.want));
 });

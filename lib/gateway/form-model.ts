@@ -377,12 +377,19 @@ export function envRows(values: PlainMap): EnvRow[] {
   }));
 }
 
-/** envNameError checks an environment variable name (a C identifier, as shells and Django expect), or returns null. */
+/**
+ * envNameError checks an environment variable name (a C identifier, as shells and Django expect), or
+ * returns null. The keys the chart's Secret sets are refused: Kubernetes gives `env` precedence over
+ * `envFrom`, so a plain variable of that name would hide the secret.
+ */
 export function envNameError(name: string, others: readonly string[]): string | null {
   if (name === '') return 'Enter a variable name.';
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
     return 'Use letters, digits and _ only, not starting with a digit.';
   if (others.includes(name)) return 'This variable is already defined.';
+  // The chart's own secret keys: a plain variable of that name would take precedence over the Secret.
+  const field = CHART_SECRET_KEYS[name];
+  if (field) return `The chart sets ${name} from the ${field} field: use that field.`;
   return null;
 }
 
@@ -405,8 +412,6 @@ export function secretVariableNameError(
 ): string | null {
   const error = envNameError(name, secretNames);
   if (error) return error;
-  const field = CHART_SECRET_KEYS[name];
-  if (field) return `The chart sets ${name} from the ${field} field: use that field.`;
   if (plainNames.includes(name)) {
     return `${name} is also a plain variable, whose value would hide this secret.`;
   }
