@@ -31,7 +31,7 @@ function chartName(chartYaml: string): string | undefined {
 export function setChartVersion(chartYaml: string, version: string): string {
   const doc = parseDocument(chartYaml, yamlOptions);
   doc.set('version', version);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function mergeInto(target: ReturnType<typeof parseDocument>, node: unknown, path: string[]): void {
@@ -56,7 +56,7 @@ export function bakeValues(
   if (overlay.errors.length > 0) throw new Error(`values are not valid YAML: ${overlay.errors[0]!.message}`);
   mergeInto(defaults, overlay.contents, []);
   for (const path of secretPaths) if (defaults.hasIn(path)) defaults.setIn(path, '');
-  return defaults.toString({ lineWidth: 0 });
+  return defaults.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**

@@ -66,6 +66,11 @@ describe('valuesFileText', () => {
     expect(r.ok && parse(r.text, { version: '1.1' })).toEqual({ env: { FLAG: 'on', MODE: '0777' } });
   });
 
+  it('keeps a list written inline as written', () => {
+    const r = write('env:\n  ALLOWED_HOSTS: a.example\nextraArgs: ["--workers", "4"]\n');
+    expect(r.ok && r.text).toContain('extraArgs: ["--workers", "4"]');
+  });
+
   it('refuses invalid YAML with its line', () => {
     const r = write('replicaCount: 3\n  bad: [\n');
     expect(r.ok).toBe(false);

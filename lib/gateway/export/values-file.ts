@@ -162,7 +162,7 @@ export function valuesFileText(options: ValuesFileOptions): ValuesFileResult {
   if (!isMap(doc.contents) || doc.contents.items.length === 0) {
     return { ok: true, text: `${header.replace(/^ ?/gm, '# ')}\n{}\n` };
   }
-  return { ok: true, text: doc.toString({ lineWidth: 0 }) };
+  return { ok: true, text: doc.toString({ lineWidth: 0, flowCollectionPadding: false }) };
 }
 
 /** SecretsTree is the nested map of secret values, as a secrets file holds them. */
@@ -194,5 +194,5 @@ export function secretsFileText(secrets: SecretsTree, environment: string): stri
     ` keep it git-ignored, or encrypt it with SOPS (sops --encrypt --in-place secrets.${environment}.yaml).`,
     ` Use it after the values file: helm upgrade --install ... -f values.${environment}.yaml -f secrets.${environment}.yaml`,
   ].join('\n');
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
