@@ -220,6 +220,20 @@ test.describe('user flows', () => {
     await expect(page.getByLabel(/^Secret value of /)).toHaveCount(0);
   });
 
+  test('removing a secret variable puts the focus on the next one, then on Add secret variable', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.addSecretVariable('A_TOKEN', 'tok-a');
+    await studio.addSecretVariable('B_TOKEN', 'tok-b');
+    await page.getByRole('button', { name: 'Remove secret variable A_TOKEN', exact: true }).press('Enter');
+    await expect(studio.field('Secret value of B_TOKEN')).toBeFocused();
+    await page.getByRole('button', { name: 'Remove secret variable B_TOKEN', exact: true }).press('Enter');
+    await expect(page.getByRole('button', { name: 'Add secret variable' })).toBeFocused();
+    await expect(page.getByLabel(/^Secret value of /)).toHaveCount(0);
+  });
+
   test('autoscaling on: Replicas is disabled with the reason, the HPA owns the count as helm renders it, and a maximum below the minimum is explained', async ({
     page,
   }) => {

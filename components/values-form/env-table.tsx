@@ -1,9 +1,10 @@
 'use client';
 /** EnvTable edits the container's plain environment variables: a row per variable, `Name` and `Value`. */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type EnvRow, envNameError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
+import { useRefocusAfterRemove } from './use-refocus';
 
 interface EnvTableProps {
   rows: readonly EnvRow[];
@@ -123,19 +124,16 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
     nameInputs.current[added]?.select();
     setAdded(null);
   }, [added, rows.length]);
-  // After Remove, the focus goes to the name of the row that took the removed one's place (or of the
-  // row above, or to Add variable): left on Remove, it would sit on the next row's button, and a second
-  // Enter would remove that row too.
+  // After Remove, the focus goes to the name of the row that took the removed one's place.
   const addButton = useRef<HTMLButtonElement>(null);
-  const [removed, setRemoved] = useState<{ at: number; count: number } | null>(null);
-  useEffect(() => {
-    if (removed === null || rows.length >= removed.count) return;
-    const at = Math.min(removed.at, rows.length - 1);
-    const next = at >= 0 ? nameInputs.current[at] : null;
-    if (next) next.focus();
-    else addButton.current?.focus();
-    setRemoved(null);
-  }, [removed, rows.length]);
+  const removing = useRefocusAfterRemove(
+    rows.length,
+    useCallback((row: number | null) => {
+      const next = row === null ? null : nameInputs.current[row];
+      if (next) next.focus();
+      else addButton.current?.focus();
+    }, []),
+  );
   return (
     <div className="env-table">
       <table>
@@ -156,7 +154,7 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
               onRename={onRename}
               onValue={onValue}
               onRemove={(name) => {
-                setRemoved({ at: i, count: rows.length });
+                removing(i);
                 onRemove(name);
               }}
             />

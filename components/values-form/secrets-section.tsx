@@ -1,10 +1,11 @@
 'use client';
 /** SecretsSection edits the environment's secrets: kept in memory only, never in the overlay, links or storage. */
-import { useId, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { dotted, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS, secretVariableNameError } from '@/lib/gateway';
 import { VariablesHead } from './env-table';
 import { Field } from './field';
 import { useDraft } from './use-draft';
+import { useRefocusAfterRemove } from './use-refocus';
 
 const extraPrefix = `${dotted(SECRET_MAP_PATHS[0] ?? ['secrets', 'extra'])}.`;
 
@@ -50,6 +51,17 @@ function SecretVariables(props: {
     .map((k) => k.slice(extraPrefix.length));
   const [draft, setDraft] = useState<{ name: string; value: string } | null>(null);
   const draftError = draft ? secretVariableNameError(draft.name, names, plainNames) : null;
+  // After Remove, the focus goes to the value of the row that took the removed one's place.
+  const body = useRef<HTMLTableSectionElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removing = useRefocusAfterRemove(
+    names.length,
+    useCallback((row: number | null) => {
+      const next = row === null ? null : body.current?.rows[row]?.querySelector('input');
+      if (next) next.focus();
+      else addButton.current?.focus();
+    }, []),
+  );
   const commitDraft = () => {
     if (!draft || draftError || draft.value === '') return;
     onSecret(extraPrefix + draft.name, draft.value);
@@ -60,8 +72,8 @@ function SecretVariables(props: {
       <h3>Secret variables</h3>
       <table>
         <VariablesHead />
-        <tbody>
-          {names.map((name) => (
+        <tbody ref={body}>
+          {names.map((name, i) => (
             <tr key={`${env}:${name}`}>
               <td>
                 <code>{name}</code>
@@ -79,7 +91,10 @@ function SecretVariables(props: {
                   type="button"
                   className="button button--quiet"
                   aria-label={`Remove secret variable ${name}`}
-                  onClick={() => onSecret(extraPrefix + name, '')}
+                  onClick={() => {
+                    removing(i);
+                    onSecret(extraPrefix + name, '');
+                  }}
                 >
                   Remove
                 </button>
@@ -124,7 +139,12 @@ function SecretVariables(props: {
         </tbody>
       </table>
       {draft ? null : (
-        <button type="button" className="button" onClick={() => setDraft({ name: '', value: '' })}>
+        <button
+          ref={addButton}
+          type="button"
+          className="button"
+          onClick={() => setDraft({ name: '', value: '' })}
+        >
           Add secret variable
         </button>
       )}
