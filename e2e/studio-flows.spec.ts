@@ -86,6 +86,8 @@ test.describe('user flows', () => {
     await expect.poll(() => studio.yaml()).toContain('host: www.example.com');
     await studio.removeHost(0);
     expect(await studio.texts('Host')).toEqual(['www.example.com']);
+    // The focus moved to the host that took the removed one's place, off its Remove host button.
+    await expect(studio.field('Host').first()).toBeFocused();
     // The certificate is for the hosts above: the renamed, added and removed hosts are all reflected.
     const rendered = await expectPreviewIsHelm(studio, 'prod');
     const ingress = rendered.split('\n---\n').find((d) => d.includes('\nkind: Ingress\n')) ?? '';

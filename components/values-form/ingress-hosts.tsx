@@ -1,9 +1,10 @@
 'use client';
 /** IngressHosts edits the ingress hosts (`Host`, its paths) and the TLS secret. */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { hostnameError, type IngressHostRow, ingressPathError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
+import { useRefocusAfterRemove } from './use-refocus';
 
 interface IngressHostsProps {
   hosts: readonly IngressHostRow[];
@@ -30,6 +31,16 @@ export function IngressHosts(props: IngressHostsProps) {
     hostInputs.current[added]?.focus();
     setAdded(null);
   }, [added, hosts.length]);
+  // After Remove host, the focus goes to the host that took the removed one's place, or to Add host.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const removing = useRefocusAfterRemove(
+    hosts.length,
+    useCallback((row: number | null) => {
+      const next = row === null ? null : hostInputs.current[row];
+      if (next) next.focus();
+      else addButton.current?.focus();
+    }, []),
+  );
   return (
     <div className="ingress-hosts">
       {hosts.map((h, i) => {
@@ -91,7 +102,10 @@ export function IngressHosts(props: IngressHostsProps) {
                 className="button button--quiet"
                 disabled={disabled}
                 aria-label={`Remove host ${i + 1}`}
-                onClick={() => props.onRemoveHost(i)}
+                onClick={() => {
+                  removing(i);
+                  props.onRemoveHost(i);
+                }}
               >
                 Remove host
               </button>
@@ -100,6 +114,7 @@ export function IngressHosts(props: IngressHostsProps) {
         );
       })}
       <button
+        ref={addButton}
         type="button"
         className="button"
         disabled={disabled}
