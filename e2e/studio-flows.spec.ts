@@ -222,6 +222,26 @@ test.describe('user flows', () => {
     await expect(page.getByLabel(/^Secret value of /)).toHaveCount(0);
   });
 
+  test('an undo that changes another environment says which, and leaves the view where it is', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.setReplicas(4);
+    await expect.poll(() => studio.yaml()).toContain('replicaCount: 4');
+    await studio.selectEnvironment('prod');
+    const prod = await studio.yaml();
+    await studio.undo();
+    await expect(page.getByTestId('history-note')).toHaveText('Undo changed the values of dev.');
+    await expect(page.getByRole('tab', { name: 'prod', exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(await studio.yaml()).toBe(prod);
+    await studio.selectEnvironment('dev');
+    await expect.poll(() => studio.yaml()).not.toContain('replicaCount: 4');
+  });
+
   test('removing a secret variable puts the focus on the next one, then on Add secret variable', async ({
     page,
   }) => {

@@ -25,7 +25,7 @@ import {
   secretPathsIn,
   validateGatewayValues,
 } from '@/lib/gateway';
-import { currentEnvironment, encodeShare } from '@/lib/studio';
+import { currentEnvironment, encodeShare, hiddenHistoryChange } from '@/lib/studio';
 import { ChangesView } from './changes-view';
 import { chartBytes, chartText, type SerializedChartFile } from './chart-files';
 import { CompareView } from './compare-view';
@@ -72,6 +72,8 @@ export function Studio({
   const [compare, setCompare] = useState<{ left: string; right: string }>({ left: 'dev', right: 'prod' });
   const [shareUrl, setShareUrl] = useState<string | null>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
+  // What the last undo or redo changed in an environment out of view (it leaves the view where it is).
+  const [historyNote, setHistoryNote] = useState<string | null>(null);
   const schema = useMemo(() => {
     const text = chartText(chartFiles, 'values.schema.json');
     try {
@@ -148,8 +150,22 @@ export function Studio({
   const revealValuesLine = useCallback((line: number) => editor.current?.revealLine(line), []);
   const templateSource = useCallback((path: string) => chartText(chartFiles, path), [chartFiles]);
 
-  const undo = useCallback(() => dispatch({ type: 'undo' }), [dispatch]);
-  const redo = useCallback(() => dispatch({ type: 'redo' }), [dispatch]);
+  const undo = useCallback(() => {
+    const before = truth.current.doc;
+    dispatch({ type: 'undo' });
+    if (truth.current.doc !== before) setHistoryNote(hiddenHistoryChange('Undo', before, truth.current.doc));
+  }, [dispatch, truth]);
+  const redo = useCallback(() => {
+    const before = truth.current.doc;
+    dispatch({ type: 'redo' });
+    if (truth.current.doc !== before) setHistoryNote(hiddenHistoryChange('Redo', before, truth.current.doc));
+  }, [dispatch, truth]);
+  // The note goes after a few seconds (a screen reader has announced it by then).
+  useEffect(() => {
+    if (historyNote === null) return;
+    const timer = setTimeout(() => setHistoryNote(null), 8000);
+    return () => clearTimeout(timer);
+  }, [historyNote]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -274,6 +290,11 @@ export function Studio({
         {importNote ? (
           <p className="studio__restored" role="status">
             {importNote}
+          </p>
+        ) : null}
+        {historyNote ? (
+          <p className="studio__restored" role="status" data-testid="history-note">
+            {historyNote}
           </p>
         ) : null}
       </header>

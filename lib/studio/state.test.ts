@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COALESCE_MS,
   currentEnvironment,
+  hiddenHistoryChange,
   initialState,
   type StudioAction,
   type StudioDoc,
@@ -173,4 +174,44 @@ describe('currentEnvironment', () => {
     expect(currentEnvironment({ ...doc, current: 'prod' }).name).toBe('prod'));
   it('falls back to the first environment', () =>
     expect(currentEnvironment({ ...doc, current: 'x' }).name).toBe('dev'));
+});
+
+describe('hiddenHistoryChange', () => {
+  const doc = (current: string, envs: Record<string, string>) => ({
+    envs: Object.entries(envs).map(([name, overlay]) => ({ name, overlay })),
+    current,
+    release: { name: 'r', namespace: 'n' },
+  });
+  const cases: { name: string; input: Parameters<typeof hiddenHistoryChange>; want: string | null }[] = [
+    {
+      name: 'a change in view says nothing',
+      input: ['Undo', doc('dev', { dev: 'a: 1\n', prod: '' }), doc('dev', { dev: '', prod: '' })],
+      want: null,
+    },
+    {
+      name: 'a change in another environment is named',
+      input: ['Undo', doc('prod', { dev: 'a: 1\n', prod: '' }), doc('prod', { dev: '', prod: '' })],
+      want: 'Undo changed the values of dev.',
+    },
+    {
+      name: 'an environment brought back',
+      input: ['Undo', doc('dev', { dev: '' }), doc('dev', { dev: '', qa: 'x: 1\n' })],
+      want: 'Undo brought back qa.',
+    },
+    {
+      name: 'an environment removed again',
+      input: ['Redo', doc('dev', { dev: '', qa: '' }), doc('dev', { dev: '' })],
+      want: 'Redo removed qa.',
+    },
+    {
+      name: 'only the release changed',
+      input: [
+        'Undo',
+        doc('dev', { dev: '' }),
+        { ...doc('dev', { dev: '' }), release: { name: 'x', namespace: 'n' } },
+      ],
+      want: null,
+    },
+  ];
+  for (const c of cases) it(c.name, () => expect(hiddenHistoryChange(...c.input)).toBe(c.want));
 });

@@ -72,6 +72,31 @@ function keepView(snapshot: StudioDoc, current: string): StudioDoc {
   return { ...snapshot, current };
 }
 
+/**
+ * hiddenHistoryChange says what an undo or redo from `before` to `after` changed out of sight: the
+ * environments whose values it changed (or that it added or removed) when the one in view is not among
+ * them, as a sentence such as "Undo changed the values of dev."; null when the change is in view.
+ */
+export function hiddenHistoryChange(
+  verb: 'Undo' | 'Redo',
+  before: StudioDoc,
+  after: StudioDoc,
+): string | null {
+  const names = [...new Set([...before.envs, ...after.envs].map((e) => e.name))];
+  const overlay = (doc: StudioDoc, name: string) => doc.envs.find((e) => e.name === name)?.overlay;
+  const changed = names.filter((n) => overlay(before, n) !== overlay(after, n));
+  if (changed.length === 0 || changed.includes(after.current)) return null;
+  const added = changed.filter((n) => overlay(before, n) === undefined);
+  const removed = changed.filter((n) => overlay(after, n) === undefined);
+  const edited = changed.filter((n) => !added.includes(n) && !removed.includes(n));
+  const parts = [
+    edited.length > 0 ? `the values of ${edited.join(', ')}` : '',
+    added.length > 0 ? `brought back ${added.join(', ')}` : '',
+    removed.length > 0 ? `removed ${removed.join(', ')}` : '',
+  ].filter(Boolean);
+  return `${verb} ${edited.length > 0 ? 'changed ' : ''}${parts.join('; ')}.`;
+}
+
 /** studioReducer applies an action to the state; it is pure and returns the same object for no-ops. */
 export function studioReducer(state: StudioState, action: StudioAction): StudioState {
   const { doc } = state;
