@@ -176,6 +176,34 @@ function portDeclared(port: unknown, ports: readonly JsonObject[]): boolean {
   return false;
 }
 
+/**
+ * djangoAllows says whether Django's ALLOWED_HOSTS (comma-separated, as the api-gateway chart passes it)
+ * admits a host: `*` admits all, `.example.com` the domain and its subdomains, other entries exactly
+ * (without case). An Ingress wildcard host (`*.example.com`) is admitted when any of its names would be.
+ */
+export function djangoAllows(allowedHosts: string, host: string): boolean {
+  const name = host.toLowerCase().replace(/^\*\./, 'any-name.');
+  return allowedHosts
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .some((e) => e === '*' || (e.startsWith('.') ? name === e.slice(1) || name.endsWith(e) : name === e));
+}
+
+/** allowedHostsOf returns the literal ALLOWED_HOSTS values of the main containers of a pod template. */
+function allowedHostsOf(obj: K8sObject): string[] {
+  const pod = podSpecOf(obj);
+  if (!pod) return [];
+  const out: string[] = [];
+  for (const { list, container } of containersOf(pod.spec)) {
+    if (list !== 'containers') continue;
+    for (const e of asArray(container.env)) {
+      const value = field(e, 'value');
+      if (field(e, 'name') === 'ALLOWED_HOSTS' && typeof value === 'string') out.push(value);
+    }
+  }
+  return out;
+}
+
 function checkTargets(obj: K8sObject, objects: readonly K8sObject[], out: Finding[]): void {
   const pods = podTemplates(objects);
   if (obj.kind === 'Service') {
@@ -231,6 +259,7 @@ function checkTargets(obj: K8sObject, objects: readonly K8sObject[], out: Findin
   }
   if (obj.kind === 'Ingress') {
     const services = new Map(objects.filter((o) => o.kind === 'Service').map((o) => [o.name, o]));
+    const warned = new Set<string>();
     for (const rule of asArray(field(obj.object, 'spec', 'rules'))) {
       for (const p of asArray(field(rule, 'http', 'paths'))) {
         const svcName = field(p, 'backend', 'service', 'name');
@@ -245,6 +274,26 @@ function checkTargets(obj: K8sObject, objects: readonly K8sObject[], out: Findin
             ),
           );
           continue;
+        }
+        // Django answers 400 Bad Request to a Host header its ALLOWED_HOSTS does not admit.
+        const host = field(rule, 'host');
+        const selector = asStringMap(field(svc.object, 'spec', 'selector'));
+        if (typeof host === 'string' && host !== '' && Object.keys(selector).length > 0) {
+          for (const target of pods.filter((t) => t.obj.kind !== 'Pod' && subset(selector, t.labels))) {
+            for (const allowed of allowedHostsOf(target.obj)) {
+              const key = `${host}\n${target.obj.kind}/${target.obj.name}\n${allowed}`;
+              if (djangoAllows(allowed, host) || warned.has(key)) continue;
+              warned.add(key);
+              out.push(
+                finding(
+                  obj,
+                  'warning',
+                  'chart/allowed-hosts',
+                  `host ${host} is not in ALLOWED_HOSTS of ${target.obj.kind} ${target.obj.name} ("${allowed}"): Django would answer 400 Bad Request`,
+                ),
+              );
+            }
+          }
         }
         const portName = field(p, 'backend', 'service', 'port', 'name');
         const portNumber = field(p, 'backend', 'service', 'port', 'number');

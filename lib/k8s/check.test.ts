@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { djangoAllows } from './chart-rules';
 import { checkManifests } from './check';
-import { at, deployment, docs, edit, hookJob, networkPolicy, secret, service } from './fixtures';
+import {
+  at,
+  deployment,
+  docs,
+  edit,
+  hookJob,
+  ingress,
+  networkPolicy,
+  secret,
+  service,
+  withAllowedHosts,
+} from './fixtures';
 import type { JsonObject } from './manifest';
 
 function rules(objects: JsonObject[]): string[] {
@@ -297,4 +309,43 @@ describe('checkManifests', () => {
     const findings = checkManifests([{ path: 'x.yaml', text: 'a: [1, 2\n' }]);
     expect(findings.map((f) => f.rule)).toEqual(['yaml/parse']);
   });
+});
+
+describe('ALLOWED_HOSTS and the Ingress hosts', () => {
+  it('warns once per host Django would refuse', () => {
+    expect(
+      rules([
+        withAllowedHosts('a.example.com'),
+        service(),
+        networkPolicy(),
+        secret(),
+        ingress('b.example.com'),
+      ]),
+    ).toEqual(['warning chart/allowed-hosts Ingress']);
+  });
+  it('accepts a host ALLOWED_HOSTS admits', () => {
+    expect(
+      rules([
+        withAllowedHosts('x.test, .example.com'),
+        service(),
+        networkPolicy(),
+        secret(),
+        ingress('b.example.com'),
+      ]),
+    ).toEqual([]);
+  });
+  const cases: { allowed: string; host: string; want: boolean }[] = [
+    { allowed: '*', host: 'any.example.com', want: true },
+    { allowed: 'api.example.com', host: 'API.example.com', want: true },
+    { allowed: 'api.example.com', host: 'www.example.com', want: false },
+    { allowed: '.example.com', host: 'example.com', want: true },
+    { allowed: '.example.com', host: 'a.b.example.com', want: true },
+    { allowed: '.example.com', host: 'badexample.com', want: false },
+    { allowed: 'localhost, api.example.com', host: 'api.example.com', want: true },
+    { allowed: '.example.com', host: '*.example.com', want: true },
+    { allowed: 'api.example.com', host: '*.example.com', want: false },
+  ];
+  for (const c of cases)
+    it(`${c.allowed} ${c.want ? 'admits' : 'refuses'} ${c.host}`, () =>
+      expect(djangoAllows(c.allowed, c.host)).toBe(c.want));
 });

@@ -98,6 +98,44 @@ export function service(): JsonObject {
   };
 }
 
+/** ingress returns an Ingress routing `host` to service(). */
+export function ingress(host: string): JsonObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'rel-app', labels: labels('api') },
+    spec: {
+      ingressClassName: 'nginx',
+      rules: [
+        {
+          host,
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: { service: { name: 'rel-app', port: { name: 'http' } } },
+              },
+              {
+                path: '/api',
+                pathType: 'Prefix',
+                backend: { service: { name: 'rel-app', port: { name: 'http' } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** withAllowedHosts returns deployment() with ALLOWED_HOSTS set on its main container. */
+export function withAllowedHosts(allowed: string): JsonObject {
+  return edit(deployment(), (d) => {
+    at(d, 'spec', 'template', 'spec', 'containers', 0).env = [{ name: 'ALLOWED_HOSTS', value: allowed }];
+  });
+}
+
 /** networkPolicy returns a NetworkPolicy admitting an ingress controller (namespace AND pods). */
 export function networkPolicy(): JsonObject {
   return {
