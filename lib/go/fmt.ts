@@ -3,7 +3,17 @@
  * `%q`, `%T` and sprig's `toString`/`quote` print.
  */
 import { stringBytes } from './bytes';
-import { GoInt, GoMap, GoObject, GoPanic, type GoValue, goTypeName, isUnsigned, sliceType } from './value';
+import {
+  GoInt,
+  GoMap,
+  GoNamedInt,
+  GoObject,
+  GoPanic,
+  type GoValue,
+  goTypeName,
+  isUnsigned,
+  sliceType,
+} from './value';
 
 // ---------------------------------------------------------------------------------------------
 // Decimal digits of a float64 (strconv's decimalSlice: value = 0.d1d2…dn × 10^dp).
@@ -830,6 +840,16 @@ class Printer {
         return;
     }
     if (v instanceof GoInt) {
+      // A named integer's String method answers the verbs fmt gives to Stringers.
+      if (
+        v instanceof GoNamedInt &&
+        !this.erroring &&
+        (verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q') &&
+        !this.sharpV
+      ) {
+        this.printString(v.name, verb);
+        return;
+      }
       this.printInteger(v, verb);
       return;
     }
@@ -1123,7 +1143,7 @@ class Printer {
 export function formatValue(v: GoValue): string {
   // Fast paths for the values templates print most.
   if (typeof v === 'string') return v;
-  if (v instanceof GoInt) return v.value.toString();
+  if (v instanceof GoInt) return v instanceof GoNamedInt ? v.name : v.value.toString();
   if (typeof v === 'number') return formatFloat(v, 'g', -1, 64);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) return '<nil>';

@@ -55,6 +55,23 @@ export class GoInt {
   }
 }
 
+/**
+ * GoNamedInt is a value of a named Go integer type with a String method, such as `time.Month` or
+ * `time.Weekday`: it computes and compares as an `int` (its reflect kind) and prints as its name with
+ * %v and %s, as Go's fmt calls String; `%T` gives the type's name.
+ */
+export class GoNamedInt extends GoInt {
+  constructor(
+    value: bigint,
+    /** goType is the type's name (`time.Month`). */
+    readonly goType: string,
+    /** name is what the type's String method returns for this value (`March`). */
+    readonly name: string,
+  ) {
+    super(value, 'int');
+  }
+}
+
 /** int makes a Go `int` from a JS number or bigint (numbers are truncated toward zero). */
 export function int(v: number | bigint, type: IntType = 'int'): GoInt {
   return new GoInt(typeof v === 'bigint' ? v : BigInt(Math.trunc(v)), type);
@@ -261,7 +278,7 @@ export function goTypeName(v: GoValue): string {
     case 'number':
       return 'float64';
   }
-  if (v instanceof GoInt) return v.type;
+  if (v instanceof GoInt) return v instanceof GoNamedInt ? v.goType : v.type;
   if (Array.isArray(v)) return sliceType(v);
   if (v instanceof GoMap) return v.goType;
   if (v instanceof Uint8Array) return '[]uint8';

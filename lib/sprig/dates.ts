@@ -3,12 +3,20 @@
  * `time.Time` printing (`2024-02-03 00:00:00 +0000 UTC`), durations (`1h2m3s`), IANA zones through
  * Intl. "Local" is the injected time zone (default UTC); the clock is injected too.
  */
-import { GoError, type GoFuncValue, GoInt, GoObject, type GoValue, quoteString } from '../go';
-import { strArg } from './cast';
+import { GoError, type GoFuncValue, GoInt, GoNamedInt, GoObject, type GoValue, quoteString } from '../go';
+import { intArg, strArg } from './cast';
 import { type FuncMap, goFunc, type SprigEnv } from './func';
 
 const NS_PER_MS = 1_000_000n;
 const SECOND = 1_000_000_000n;
+/** ZERO_TIME_NS is Go's zero time (January 1, year 1, 00:00:00 UTC) in Unix nanoseconds. */
+const ZERO_TIME_NS = -62135596800n * SECOND;
+
+/** floorDiv divides rounding toward negative infinity, as Go's Unix* methods do. */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a < 0n && q * b !== a ? q - 1n : q;
+}
 
 /** FIXED prefixes a fixed zone: offset in seconds and an optional name (`Fixed:19800`, `Fixed:0:PST`). */
 const FIXED = 'Fixed:';
@@ -214,6 +222,21 @@ export class GoTime extends GoObject {
     };
   }
 
+  /**
+   * addDate is Go's AddDate: the wall clock in the time's zone moved by years, months and days, with
+   * overflow normalised (October 31 + 1 month is December 1), then read back in that zone.
+   */
+  addDate(years: number, months: number, days: number): GoTime {
+    const f = this.fields();
+    const wall = new Date(0);
+    wall.setUTCFullYear(f.year + years, f.month - 1 + months, f.day + days);
+    wall.setUTCHours(f.hour, f.minute, f.second, 0);
+    const wallMs = wall.getTime();
+    let ms = wallMs - zoneInfo(this.zone, wallMs).offset * 1000;
+    ms = wallMs - zoneInfo(this.zone, ms).offset * 1000;
+    return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(f.nanos), this.zone);
+  }
+
   /** in returns the same instant in another zone. */
   in(zone: string): GoTime {
     return new GoTime(this.ns, zone);
@@ -243,12 +266,28 @@ export class GoTime extends GoObject {
       Minute: () => new GoInt(BigInt(this.fields().minute)),
       Second: () => new GoInt(BigInt(this.fields().second)),
       Nanosecond: () => new GoInt(BigInt(this.fields().nanos)),
+      UnixMilli: () => new GoInt(floorDiv(this.ns, NS_PER_MS), 'int64'),
+      UnixMicro: () => new GoInt(floorDiv(this.ns, 1000n), 'int64'),
+      Month: () => {
+        const month = this.fields().month;
+        return new GoNamedInt(BigInt(month), 'time.Month', MONTHS[month - 1]!);
+      },
+      Weekday: () => {
+        const day = this.fields().weekday;
+        return new GoNamedInt(BigInt(day), 'time.Weekday', DAYS[day]!);
+      },
+      IsZero: () => this.ns === ZERO_TIME_NS,
       String: () => this.string(),
       UTC: () => this.in('UTC'),
     };
     const m = methods[name];
     if (m) return goFunc(name, [], m);
     if (name === 'Format') return goFunc('Format', ['string'], (l) => formatTime(this, strArg(l)));
+    if (name === 'AddDate') {
+      return goFunc('AddDate', ['int', 'int', 'int'], (y, mo, d) =>
+        this.addDate(intArg(y), intArg(mo), intArg(d)),
+      );
+    }
     return undefined;
   }
 }
