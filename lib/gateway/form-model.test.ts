@@ -125,6 +125,11 @@ describe('quantityError', () => {
       input: ['512m', 'memory'],
       want: 'Memory uses Ki, Mi, Gi… (a lowercase m means thousandths of a byte).',
     },
+    {
+      name: 'nanobytes',
+      input: ['5n', 'memory'],
+      want: 'Memory uses Ki, Mi, Gi… (a lowercase n means billionths of a byte).',
+    },
   ];
   for (const c of cases) it(c.name, () => expect(quantityError(...c.input)).toBe(c.want));
 });

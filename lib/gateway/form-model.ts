@@ -307,8 +307,10 @@ export function quantityError(text: string, kind: 'cpu' | 'memory'): string | nu
       : 'Not a memory quantity: write 512Mi, 1Gi or a number of bytes.';
   }
   if (t.startsWith('-')) return 'Must not be negative.';
-  if (kind === 'memory' && /[mu]$|n$/.test(t))
-    return 'Memory uses Ki, Mi, Gi… (a lowercase m means thousandths of a byte).';
+  if (kind === 'memory' && /[mun]$/.test(t)) {
+    const unit = t.endsWith('m') ? 'thousandths' : t.endsWith('u') ? 'millionths' : 'billionths';
+    return `Memory uses Ki, Mi, Gi… (a lowercase ${t.slice(-1)} means ${unit} of a byte).`;
+  }
   return null;
 }
 
