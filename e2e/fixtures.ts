@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
 
 /** LOCAL_HOSTS are the only hosts a page of the studio may talk to. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -15,6 +15,17 @@ export function isLocalUrl(url: string): boolean {
   }
   if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return true;
   return LOCAL_HOSTS.has(parsed.hostname);
+}
+
+/**
+ * pageElsewhere opens a page in a new browser context (another browser, in effect: no storage shared),
+ * with requests to hosts other than localhost aborted as in every test.
+ */
+export async function pageElsewhere(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*', (route) => (isLocalUrl(route.request().url()) ? route.fallback() : route.abort()));
+  return page;
 }
 
 /** StudioFixtures are the fixtures every e2e test gets. */

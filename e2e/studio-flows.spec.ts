@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, pageElsewhere, test } from './fixtures';
 import { helmTemplate, secretsYaml } from './helm';
 import { StudioPage } from './pages/studio-page';
 
@@ -443,13 +443,7 @@ test.describe('user flows', () => {
       '# ünïcode ✓ and emoji 🚀\nreplicaCount: 3\nenv:\n  GREETING: "héllo # not a comment"\n  QUOTE: \'it\'\'s "quoted"\'\n  EMPTY: ""\n';
     await studio.setYaml(text);
     const link = await studio.shareLink();
-    const other = await browser.newContext();
-    const page2 = await other.newPage();
-    await page2.route('**/*', (route) =>
-      /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url())
-        ? route.fallback()
-        : route.abort(),
-    );
+    const page2 = await pageElsewhere(browser);
     const studio2 = new StudioPage(page2);
     await page2.goto(link);
     await expect(page2.getByText('Opened the shared values.')).toBeVisible();
@@ -469,6 +463,6 @@ test.describe('user flows', () => {
     expect(await studio2.texts('Value')).toEqual(
       expect.arrayContaining(['héllo # not a comment', 'it\'s "quoted"', '']),
     );
-    await other.close();
+    await page2.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { expect, pageElsewhere, test } from './fixtures';
 import { StudioPage } from './pages/studio-page';
 
 const SECRET = 'e2e-super-secret-value-9f3k';
@@ -77,13 +77,7 @@ test.describe('nothing lost, nothing leaked', () => {
     const link = await studio.shareLink();
     expect(link).toMatch(/#state=[A-Za-z0-9_-]+$/);
 
-    const other = await browser.newContext();
-    const page2 = await other.newPage();
-    await page2.route('**/*', (route) =>
-      /^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(route.request().url())
-        ? route.fallback()
-        : route.abort(),
-    );
+    const page2 = await pageElsewhere(browser);
     const studio2 = new StudioPage(page2);
     await page2.goto(link);
     await expect(page2.getByText('Opened the shared values.')).toBeVisible();
@@ -97,7 +91,7 @@ test.describe('nothing lost, nothing leaked', () => {
     await expect(studio2.field('Django secret key')).toHaveValue('');
     // The fragment is consumed: the address bar no longer carries the state.
     expect(page2.url()).not.toContain('#state=');
-    await other.close();
+    await page2.context().close();
   });
 
   test('Import values reads a values file from disk', async ({ page }) => {

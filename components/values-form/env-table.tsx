@@ -1,10 +1,10 @@
 'use client';
 /** EnvTable edits the container's plain environment variables: a row per variable, `Name` and `Value`. */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { type EnvRow, envNameError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
-import { useRefocusAfterRemove } from './use-refocus';
+import { useRowFocus } from './use-refocus';
 
 interface EnvTableProps {
   rows: readonly EnvRow[];
@@ -117,22 +117,13 @@ export function VariablesHead() {
 export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onRemove }: EnvTableProps) {
   const names = rows.map((r) => r.name);
   const nameInputs = useRef<(HTMLInputElement | null)[]>([]);
-  // The row `Add variable` asked for: its name is focused and selected once it is shown, ready to type.
-  const [added, setAdded] = useState<number | null>(null);
-  useEffect(() => {
-    if (added === null || rows.length <= added) return;
-    nameInputs.current[added]?.select();
-    setAdded(null);
-  }, [added, rows.length]);
-  // After Remove, the focus goes to the name of the row that took the removed one's place.
+  // Add variable focuses (and selects) the new name; Remove, the name of the row taking its place.
   const addButton = useRef<HTMLButtonElement>(null);
-  const removing = useRefocusAfterRemove(
+  const { adding, removing } = useRowFocus(
     rows.length,
-    useCallback((row: number | null) => {
-      const next = row === null ? null : nameInputs.current[row];
-      if (next) next.focus();
-      else addButton.current?.focus();
-    }, []),
+    useCallback((row: number) => nameInputs.current[row], []),
+    addButton,
+    true,
   );
   return (
     <div className="env-table">
@@ -167,7 +158,7 @@ export function EnvTable({ rows, issues, disabled, onAdd, onRename, onValue, onR
         className="button"
         disabled={disabled}
         onClick={() => {
-          setAdded(rows.length);
+          adding();
           onAdd();
         }}
       >

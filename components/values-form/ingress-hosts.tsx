@@ -1,10 +1,10 @@
 'use client';
 /** IngressHosts edits the ingress hosts (`Host`, its paths) and the TLS secret. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef } from 'react';
 import { hostnameError, type IngressHostRow, ingressPathError } from '@/lib/gateway';
 import { fieldId } from './field';
 import { DraftInput } from './use-draft';
-import { useRefocusAfterRemove } from './use-refocus';
+import { useRowFocus } from './use-refocus';
 
 interface IngressHostsProps {
   hosts: readonly IngressHostRow[];
@@ -24,22 +24,12 @@ interface IngressHostsProps {
 export function IngressHosts(props: IngressHostsProps) {
   const { hosts, tlsSecret, issues, disabled } = props;
   const hostInputs = useRef<(HTMLInputElement | null)[]>([]);
-  // The host `Add host` asked for: its name is focused once it is shown, ready to type.
-  const [added, setAdded] = useState<number | null>(null);
-  useEffect(() => {
-    if (added === null || hosts.length <= added) return;
-    hostInputs.current[added]?.focus();
-    setAdded(null);
-  }, [added, hosts.length]);
-  // After Remove host, the focus goes to the host that took the removed one's place, or to Add host.
+  // Add host focuses the new host's name; Remove host, the name of the host taking its place.
   const addButton = useRef<HTMLButtonElement>(null);
-  const removing = useRefocusAfterRemove(
+  const { adding, removing } = useRowFocus(
     hosts.length,
-    useCallback((row: number | null) => {
-      const next = row === null ? null : hostInputs.current[row];
-      if (next) next.focus();
-      else addButton.current?.focus();
-    }, []),
+    useCallback((row: number) => hostInputs.current[row], []),
+    addButton,
   );
   return (
     <div className="ingress-hosts">
@@ -119,7 +109,7 @@ export function IngressHosts(props: IngressHostsProps) {
         className="button"
         disabled={disabled}
         onClick={() => {
-          setAdded(hosts.length);
+          adding();
           props.onAddHost();
         }}
       >

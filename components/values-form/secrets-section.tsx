@@ -5,7 +5,7 @@ import { dotted, fieldMeta, SECRET_FIELDS, SECRET_MAP_PATHS, secretVariableNameE
 import { VariablesHead } from './env-table';
 import { Field } from './field';
 import { useDraft } from './use-draft';
-import { useRefocusAfterRemove } from './use-refocus';
+import { useRowFocus } from './use-refocus';
 
 const extraPrefix = `${dotted(SECRET_MAP_PATHS[0] ?? ['secrets', 'extra'])}.`;
 
@@ -54,13 +54,10 @@ function SecretVariables(props: {
   // After Remove, the focus goes to the value of the row that took the removed one's place.
   const body = useRef<HTMLTableSectionElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
-  const removing = useRefocusAfterRemove(
+  const { removing } = useRowFocus(
     names.length,
-    useCallback((row: number | null) => {
-      const next = row === null ? null : body.current?.rows[row]?.querySelector('input');
-      if (next) next.focus();
-      else addButton.current?.focus();
-    }, []),
+    useCallback((row: number) => body.current?.rows[row]?.querySelector('input'), []),
+    addButton,
   );
   const commitDraft = () => {
     if (!draft || draftError || draft.value === '') return;
