@@ -624,11 +624,16 @@ function plainBefore(lines: string[], k: number): boolean {
   return plainEnd;
 }
 
-/** withoutComments blanks out comments (keeping offsets), quoted `#` aside. */
-function withoutComments(text: string): string {
-  return text.replace(/"(\\.|[^"\\\n])*"|'[^'\n]*'|(^|[ \t])#[^\n]*/gm, (m) =>
-    m.startsWith('"') || m.startsWith("'") ? m : m.replace(/#[^\n]*/, (c) => ' '.repeat(c.length)),
-  );
+/**
+ * bareText is text with the content of quoted scalars and comments blanked (line breaks kept), so
+ * that a pattern sees only YAML syntax: `'[Event,*,*]'` holds no alias.
+ */
+function bareText(text: string): string {
+  const out = text.replace(/[^\n]/g, ' ').split('');
+  eachBareChar(text, text.length, /[\s[{,]/, (c, i) => {
+    out[i] = c;
+  });
+  return out.join('');
 }
 
 /**
@@ -872,7 +877,7 @@ function goSyntaxMessage(
   // A `[` or `{` inside a plain scalar (a JSONPath such as `.items[*].name`) is no flow indicator.
   const badName =
     /(^[ \t]*|: |- |(?<=^|[\s[{,])[[{][ \t]*|,[ \t]*)[&*](?:(?![A-Za-z0-9_-])|[A-Za-z0-9_-]+(?![A-Za-z0-9_\-\s?:,\]}%@`]|$))/m.exec(
-      withoutComments(text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))),
+      bareText(text.slice(0, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))),
     );
   /** misindented is the error of a line indented between two enclosing entries, if it is one. */
   const misindented = (): [string, number] | undefined => {
@@ -1147,7 +1152,7 @@ function rootScalarEnd(lines: string[]): number | undefined {
 
 /** unknownAlias finds an alias before `upTo` whose anchor is not defined before it. */
 function unknownAlias(source: string, upTo: number): string | undefined {
-  const text = withoutComments(source);
+  const text = bareText(source);
   const re = /(^[ \t]*|: |- |[[{,][ \t]*)\*([A-Za-z0-9_-]+)/gm;
   for (let m = re.exec(text); m && m.index < upTo; m = re.exec(text)) {
     const name = m[2]!;
