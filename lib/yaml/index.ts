@@ -32,7 +32,8 @@ interface Chunk {
 
 /**
  * splitYamlReader cuts a stream at lines starting with `---` as k8s.io/apimachinery's YAMLReader
- * does (Helm v4 reads values files with it): anything but a comment after `---` is an error.
+ * does (Helm v4 reads values files with it): anything but a comment after `---` is an error, and a
+ * `---` that ends no document (the stream's first line) is kept as the first line of the next one.
  */
 function splitYamlReader(text: string): Chunk[] {
   const chunks: Chunk[] = [];
@@ -53,12 +54,17 @@ function splitYamlReader(text: string): Chunk[] {
           stage: 'error reading yaml document',
         });
       }
-      if (buf.length > 0) chunks.push({ text: buf, line: bufLine });
-      buf = '';
-    } else {
-      if (buf.length === 0) bufLine = line;
-      buf += l;
+      if (buf.length > 0) {
+        chunks.push({ text: buf, line: bufLine });
+        buf = '';
+        pos = end;
+        line++;
+        continue;
+      }
+      // Go: a separator with nothing before it stays in the document it opens (its lines count).
     }
+    if (buf.length === 0) bufLine = line;
+    buf += l;
     pos = end;
     line++;
   }
