@@ -548,6 +548,7 @@ function unclosedQuoteStart(text: string, upTo: number): number | undefined {
   let q: string | undefined;
   let start = 0;
   let closedAt = -2;
+  let depth = 0;
   for (let i = 0; i < upTo && i < text.length; i++) {
     const c = text[i]!;
     if (q) {
@@ -564,10 +565,16 @@ function unclosedQuoteStart(text: string, upTo: number): number | undefined {
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    // (A quote right after a closing one starts the next quoted scalar.)
+    // (A quote right after a closing one, or right after the end of a flow collection, starts the
+    // next quoted scalar.)
     if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!) || closedAt === i - 1)) {
       q = c;
       start = i;
+    } else if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      depth++;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+      closedAt = i;
     }
   }
   return q === undefined ? undefined : start;
