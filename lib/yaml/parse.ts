@@ -666,6 +666,49 @@ function flowKeyLine(text: string, lines: string[], upTo: number): number | unde
   return line;
 }
 
+/** lastToken is the last character of text outside comments, a quoted scalar counting as `'`. */
+function lastToken(text: string): string {
+  let last = '';
+  let q: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === q) {
+        if (q === "'" && text[i + 1] === "'") i++;
+        else q = undefined;
+      } else if (c === '\\' && q === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      q = c;
+      last = "'";
+    } else if (!/\s/.test(c)) last = c;
+  }
+  return last;
+}
+
+/**
+ * flowBlockEntry is the offset of the first `- ` inside a flow collection where a node belongs (after
+ * `[`, `{`, `,` or `:`), before `upTo`: go-yaml scans it as a block entry and its parser, wanting a
+ * node there, fails.
+ */
+function flowBlockEntry(text: string, upTo: number): number | undefined {
+  let depth = 0;
+  let last = '';
+  let found: number | undefined;
+  eachBareChar(text, upTo, /[\s[{,]/, (c, i) => {
+    if (found !== undefined || /\s/.test(c)) return;
+    if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '-' && depth > 0 && /[[{,:]/.test(last) && /^[ \t\r\n]?$/.test(text[i + 1] ?? ''))
+      found = i;
+    last = c;
+  });
+  return found;
+}
+
 /** flowCollectionEnd is the offset past the bracket closing the flow collection opened at `start`. */
 function flowCollectionEnd(text: string, start: number): number {
   let depth = 0;
@@ -934,10 +977,16 @@ function goSyntaxMessage(
     // simple key) and no `:` follows it on its line: the scanner gives the key up first.
     return scanner("could not find expected ':'", staleKeyLine(text, lines, flowKey, eofToken));
   }
+  const dash = flowBlockEntry(text, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos));
+  if (dash !== undefined) return parser('did not find expected node content', lineAt(text, dash));
   if (/flow collection/.test(reason) || (reason === 'deficient indentation' && bracket)) {
     const atEnd = !reason.startsWith('missed comma');
     const b = (atEnd ? bracket : unclosedBracket(text, pos)) ?? '[';
     const msg = `did not find expected ',' or '${b === '[' ? ']' : '}'}'`;
+    if (atEnd && /[[{,:]/.test(lastToken(text))) {
+      // The stream ends where the collection wants a node.
+      return parser('did not find expected node content', eofToken);
+    }
     if (atEnd) {
       // go-yaml keeps scanning flow content to the end; a `key:` on a later line stops it first.
       let open = 0;
