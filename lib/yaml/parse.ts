@@ -289,6 +289,16 @@ class Builder {
         const block = e.style === COLLECTION_STYLE.BLOCK;
         while (this.ev[this.i]!.type !== EVENT_ID.POP) {
           const ke = this.ev[this.i]!;
+          if (
+            !block &&
+            ke.type === EVENT_ID.SCALAR &&
+            ke.style === SCALAR_STYLE.PLAIN &&
+            this.src.slice(ke.valueStart, ke.valueEnd).includes('\n')
+          ) {
+            // Go (libyaml): no simple key spans lines; the `:` after it stands where `,` or `}` belongs.
+            const colon = this.src.indexOf(':', ke.valueEnd);
+            throw new GoYamlFailure("did not find expected ',' or '}'", lineAt(this.src, colon), true);
+          }
           if (block && ke.type === EVENT_ID.SCALAR) {
             this.checkKeyLength(ke);
             if (
@@ -666,6 +676,59 @@ function flowKeyLine(text: string, lines: string[], upTo: number): number | unde
   return line;
 }
 
+/**
+ * blockScalarLines are the lines of block scalars' bodies: after a line ending in a `|` or `>`
+ * header, the blank lines and those indented deeper than it.
+ */
+function blockScalarLines(lines: string[]): Set<number> {
+  const body = new Set<number>();
+  for (let k = 0; k < lines.length; k++) {
+    if (!/(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[k]!)) continue;
+    const indent = lines[k]!.search(/\S/);
+    while (k + 1 < lines.length && (lines[k + 1]!.trim() === '' || lines[k + 1]!.search(/\S/) > indent))
+      body.add(++k);
+  }
+  return body;
+}
+
+/**
+ * spannedFlowKey is the offset of the first `:` in a flow mapping, before `upTo`, whose key is a plain
+ * scalar spread over lines: go-yaml takes no simple key across a line break, so the `:` comes where
+ * the mapping wants `,` or `}`.
+ */
+function spannedFlowKey(text: string, upTo: number): number | undefined {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const inBlock = blockScalarLines(lines);
+  let li = 0;
+  const stack: string[] = [];
+  let token = -1;
+  let found: number | undefined;
+  eachBareChar(text, upTo, /[\s[{,]/, (c, i) => {
+    while (li + 1 < starts.length && starts[li + 1]! <= i) li++;
+    if (found !== undefined || (stack.length === 0 && inBlock.has(li))) return;
+    if ((c === '[' || c === '{') && (stack.length > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      stack.push(c);
+      token = -1;
+    } else if (stack.length === 0) {
+      return;
+    } else if (c === ']' || c === '}') {
+      stack.pop();
+      token = -1;
+    } else if (c === ',') token = -1;
+    else if (c === ':' && /^[\s,[\]{}]?$/.test(text[i + 1] ?? '')) {
+      if (stack.at(-1) === '{' && token >= 0 && text.slice(token, i).includes('\n')) found = i;
+      token = -1;
+    } else if (!/\s/.test(c) && token < 0) token = i;
+  });
+  return found;
+}
+
 /** lastToken is the last character of text outside comments, a quoted scalar counting as `'`. */
 function lastToken(text: string): string {
   let last = '';
@@ -979,6 +1042,13 @@ function goSyntaxMessage(
   }
   const dash = flowBlockEntry(text, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos));
   if (dash !== undefined) return parser('did not find expected node content', lineAt(text, dash));
+  const inFlow =
+    /flow collection|missed comma/.test(reason) ||
+    (reason === 'deficient indentation' && (bracket ?? unclosedBracket(text, pos)) !== undefined);
+  const spanned = inFlow
+    ? spannedFlowKey(text, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos))
+    : undefined;
+  if (spanned !== undefined) return parser("did not find expected ',' or '}'", lineAt(text, spanned));
   if (/flow collection/.test(reason) || (reason === 'deficient indentation' && bracket)) {
     const atEnd = !reason.startsWith('missed comma');
     const b = (atEnd ? bracket : unclosedBracket(text, pos)) ?? '[';
