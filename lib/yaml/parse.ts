@@ -1089,7 +1089,10 @@ function goSyntaxMessage(
       // js-yaml read the key and the lines after it as one multi-line scalar: the key is the
       // first line at the error's indentation after the last `key:` line there.
       const ind = (t: string) => t.length - t.trimStart().length;
-      const at = ind(lines[line] ?? '');
+      // (When js-yaml stops on a blank or comment line, the key's line is the code line above it.)
+      let code = line;
+      while (code > 0 && /^\s*(#|$)/.test(lines[code] ?? '')) code--;
+      const at = ind(lines[code] ?? '');
       keyLine = line - 1;
       for (let k = line - 1; k >= 0; k--) {
         const t = lines[k]!;
