@@ -677,18 +677,22 @@ function flowKeyLine(text: string, lines: string[], upTo: number): number | unde
 }
 
 /**
- * blockScalarLines are the lines of block scalars' bodies: after a line ending in a `|` or `>`
- * header, the blank lines and those indented deeper than it.
+ * withoutBlockBodies is text with the bodies of block scalars blanked (offsets kept): after a line
+ * ending in a `|` or `>` header, the blank lines and those indented deeper than it. Their content
+ * (`{{- toYaml … }}`, shell, JSON) is no YAML syntax.
  */
-function blockScalarLines(lines: string[]): Set<number> {
-  const body = new Set<number>();
+function withoutBlockBodies(text: string): string {
+  if (!/[|>]/.test(text)) return text;
+  const lines = text.split('\n');
   for (let k = 0; k < lines.length; k++) {
     if (!/(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[k]!)) continue;
     const indent = lines[k]!.search(/\S/);
-    while (k + 1 < lines.length && (lines[k + 1]!.trim() === '' || lines[k + 1]!.search(/\S/) > indent))
-      body.add(++k);
+    while (k + 1 < lines.length && (lines[k + 1]!.trim() === '' || lines[k + 1]!.search(/\S/) > indent)) {
+      k++;
+      lines[k] = ' '.repeat(lines[k]!.length);
+    }
   }
-  return body;
+  return lines.join('\n');
 }
 
 /**
@@ -696,22 +700,13 @@ function blockScalarLines(lines: string[]): Set<number> {
  * scalar spread over lines: go-yaml takes no simple key across a line break, so the `:` comes where
  * the mapping wants `,` or `}`.
  */
-function spannedFlowKey(text: string, upTo: number): number | undefined {
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let at = 0;
-  for (const l of lines) {
-    starts.push(at);
-    at += l.length + 1;
-  }
-  const inBlock = blockScalarLines(lines);
-  let li = 0;
+function spannedFlowKey(source: string, upTo: number): number | undefined {
+  const text = withoutBlockBodies(source);
   const stack: string[] = [];
   let token = -1;
   let found: number | undefined;
   eachBareChar(text, upTo, /[\s[{,]/, (c, i) => {
-    while (li + 1 < starts.length && starts[li + 1]! <= i) li++;
-    if (found !== undefined || (stack.length === 0 && inBlock.has(li))) return;
+    if (found !== undefined) return;
     if ((c === '[' || c === '{') && (stack.length > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
       stack.push(c);
       token = -1;
@@ -730,7 +725,8 @@ function spannedFlowKey(text: string, upTo: number): number | undefined {
 }
 
 /** lastToken is the last character of text outside comments, a quoted scalar counting as `'`. */
-function lastToken(text: string): string {
+function lastToken(source: string): string {
+  const text = withoutBlockBodies(source);
   let last = '';
   let q: string | undefined;
   for (let i = 0; i < text.length; i++) {
@@ -757,18 +753,31 @@ function lastToken(text: string): string {
  * `[`, `{`, `,` or `:`), before `upTo`: go-yaml scans it as a block entry and its parser, wanting a
  * node there, fails.
  */
-function flowBlockEntry(text: string, upTo: number): number | undefined {
+function flowBlockEntry(source: string, upTo: number): number | undefined {
+  const text = withoutBlockBodies(source);
   let depth = 0;
   let last = '';
+  let opener = -1;
   let found: number | undefined;
   eachBareChar(text, upTo, /[\s[{,]/, (c, i) => {
     if (found !== undefined || /\s/.test(c)) return;
-    if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) depth++;
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if ((c === '[' || c === '{') && (depth > 0 || i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      if (depth++ === 0) opener = i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
     else if (c === '-' && depth > 0 && /[[{,:]/.test(last) && /^[ \t\r\n]?$/.test(text[i + 1] ?? ''))
       found = i;
     last = c;
   });
+  if (found === undefined) return undefined;
+  // A collection starting a line dedented to no enclosing entry's column fails there first.
+  const lines = text.split('\n');
+  const line = lineAt(text, opener);
+  const col = opener - (text.lastIndexOf('\n', opener - 1) + 1);
+  let prev = line - 1;
+  while (prev >= 0 && /^\s*(#|$)/.test(lines[prev]!)) prev--;
+  const prevIndent = prev < 0 ? 0 : lines[prev]!.search(/\S/);
+  if (lines[line]!.search(/\S/) === col && col < prevIndent && !ancestorColumns(lines, line).includes(col))
+    return undefined;
   return found;
 }
 
@@ -1041,7 +1050,9 @@ function goSyntaxMessage(
     return scanner("could not find expected ':'", staleKeyLine(text, lines, flowKey, eofToken));
   }
   const dash = flowBlockEntry(text, text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos));
-  if (dash !== undefined) return parser('did not find expected node content', lineAt(text, dash));
+  // (A flow collection opened on a line indented between two entries fails there first.)
+  if (dash !== undefined && !misindented())
+    return parser('did not find expected node content', lineAt(text, dash));
   const inFlow =
     /flow collection|missed comma/.test(reason) ||
     (reason === 'deficient indentation' && (bracket ?? unclosedBracket(text, pos)) !== undefined);
