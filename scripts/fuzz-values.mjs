@@ -10,9 +10,10 @@
 //
 // --count is the number of cases per chart and seed; differing cases are printed (and their chart
 // copies kept under --keep, default /tmp/fuzz-values) and a final line gives identical/total, overall
-// and among the cases helm rejects. --ours runs another copy of the CLI (say a copy of
-// scripts/chart-studio.mjs and its .cache/cli bundle taken before a change: the CLI rebuilds its
-// bundle whenever lib/ changes, so a long run against the worktree would mix versions).
+// and among the cases helm rejects (--quiet prints only the differing cases' names and that line).
+// --ours runs another copy of the CLI (say a copy of scripts/chart-studio.mjs and its .cache/cli
+// bundle taken before a change: the CLI rebuilds its bundle whenever lib/ changes, so a long run
+// against the worktree would mix versions).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -148,8 +149,10 @@ try {
         const kept = join(opts.keep, `${name}-s${seed}-${i}`);
         rmSync(kept, { recursive: true, force: true });
         cpSync(dir, kept, { recursive: true });
+        // Even --quiet names each differing case and where it was kept.
+        console.log(`DIFF ${name} seed ${seed} case ${i} -> ${kept}`);
         if (!opts.quiet) {
-          console.log(`DIFF ${name} seed ${seed} case ${i}: ${edits.join('; ')} -> ${kept}`);
+          console.log(`  edits: ${edits.join('; ')}`);
           console.log(`  helm ${a.status}: ${first(a.stderr).slice(0, 300)}`);
           console.log(`  ours ${b.status}: ${first(b.stderr).slice(0, 300)}`);
         }
