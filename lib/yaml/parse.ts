@@ -513,13 +513,15 @@ function indentless(lines: string[], l: number, ind: number): boolean {
 /**
  * eachBareChar calls `visit` for each character of text[0:upTo] outside quoted scalars and comments.
  * A quote opens a scalar at the start or after a character that `opensAfter` matches; `''` inside
- * single quotes and a backslash escape inside double quotes do not close it.
+ * single quotes and a backslash escape inside double quotes do not close it. With `quotes`, a quoted
+ * scalar is visited once, as `'` at its opening quote.
  */
 function eachBareChar(
   text: string,
   upTo: number,
   opensAfter: RegExp,
   visit: (c: string, i: number) => void,
+  quotes = false,
 ): void {
   let q: string | undefined;
   for (let i = 0; i < upTo && i < text.length; i++) {
@@ -535,8 +537,10 @@ function eachBareChar(
       while (i < text.length && text[i] !== '\n') i++;
       continue;
     }
-    if ((c === '"' || c === "'") && (i === 0 || opensAfter.test(text[i - 1]!))) q = c;
-    else visit(c, i);
+    if ((c === '"' || c === "'") && (i === 0 || opensAfter.test(text[i - 1]!))) {
+      q = c;
+      if (quotes) visit("'", i);
+    } else visit(c, i);
   }
 }
 
@@ -726,25 +730,17 @@ function spannedFlowKey(source: string, upTo: number): number | undefined {
 
 /** lastToken is the last character of text outside comments, a quoted scalar counting as `'`. */
 function lastToken(source: string): string {
-  const text = withoutBlockBodies(source);
   let last = '';
-  let q: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === q) {
-        if (q === "'" && text[i + 1] === "'") i++;
-        else q = undefined;
-      } else if (c === '\\' && q === '"') i++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
-      q = c;
-      last = "'";
-    } else if (!/\s/.test(c)) last = c;
-  }
+  const text = withoutBlockBodies(source);
+  eachBareChar(
+    text,
+    text.length,
+    /[\s[{,]/,
+    (c) => {
+      if (!/\s/.test(c)) last = c;
+    },
+    true,
+  );
   return last;
 }
 
