@@ -30,9 +30,13 @@ test.describe('environments and release', () => {
   test('a new environment can start from another one', async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
+    await studio.selectEnvironment('prod');
+    await studio.setSecret('secrets.djangoSecretKey', 'prod-key-copied');
     await studio.addEnvironment('qa', 'prod');
     await expect(page.getByRole('tab', { name: 'qa', exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(studio.field('Image tag')).toHaveValue('v1.2.0');
+    // The secrets come along too (in memory, as every secret).
+    await expect(studio.field('Django secret key')).toHaveValue('prod-key-copied');
     await studio.setReplicas(1);
     await studio.selectEnvironment('prod');
     await expect(studio.field('Replicas')).toHaveValue('2');

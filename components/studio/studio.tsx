@@ -305,12 +305,10 @@ export function Studio({
           onSelect={(name) => dispatch({ type: 'selectEnv', name })}
           onAdd={(name, from) => {
             const source = from ? truth.current.doc.envs.find((e) => e.name === from) : undefined;
-            if (source) {
-              for (const [path, value] of Object.entries(truth.current.secrets[source.name] ?? {})) {
-                dispatch({ type: 'setSecret', env: name, path, value });
-              }
-            }
+            const copied = Object.entries((source && truth.current.secrets[source.name]) ?? {});
+            // The new environment starts without secrets; then it gets a copy of its source's.
             dispatch({ type: 'addEnv', name, overlay: source?.overlay ?? '' });
+            for (const [path, value] of copied) dispatch({ type: 'setSecret', env: name, path, value });
           }}
         />
         <DraftEpoch.Provider value={epoch}>

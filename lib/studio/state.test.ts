@@ -117,6 +117,24 @@ describe('studioReducer', () => {
       want: { release: { name: 'ab', namespace: 'default' }, past: 1 },
     },
     {
+      name: 'undoing the removal of an environment brings its secrets back with it',
+      input: [
+        { type: 'setSecret', env: 'prod', path: 'secrets.djangoSecretKey', value: 'k' },
+        { type: 'removeEnv', name: 'prod' },
+        { type: 'undo' },
+      ],
+      want: { names: ['dev', 'prod'], secrets: { prod: { 'secrets.djangoSecretKey': 'k' } } },
+    },
+    {
+      name: 'a new environment with the name of a removed one starts without secrets',
+      input: [
+        { type: 'setSecret', env: 'prod', path: 'secrets.djangoSecretKey', value: 'k' },
+        { type: 'removeEnv', name: 'prod' },
+        { type: 'addEnv', name: 'prod', overlay: '' },
+      ],
+      want: { names: ['dev', 'prod'], secrets: {} },
+    },
+    {
       name: 'secrets are not part of the document or its history',
       input: [
         { type: 'setSecret', env: 'dev', path: 'secrets.djangoSecretKey', value: 's3cr3t' },

@@ -108,14 +108,17 @@ export function studioReducer(state: StudioState, action: StudioAction): StudioS
     case 'addEnv': {
       if (doc.envs.some((e) => e.name === action.name)) return state;
       const envs = [...doc.envs, { name: action.name, overlay: action.overlay }];
-      return commit(state, { ...doc, envs, current: action.name }, null, 0);
+      // A new environment starts without secrets, even where a removed one of that name had some.
+      const { [action.name]: _stale, ...secrets } = state.secrets;
+      return { ...commit(state, { ...doc, envs, current: action.name }, null, 0), secrets };
     }
     case 'removeEnv': {
       if (doc.envs.length <= 1 || !doc.envs.some((e) => e.name === action.name)) return state;
       const envs = doc.envs.filter((e) => e.name !== action.name);
       const current = doc.current === action.name ? envs[0]!.name : doc.current;
-      const { [action.name]: _dropped, ...secrets } = state.secrets;
-      return { ...commit(state, { ...doc, envs, current }, null, 0), secrets };
+      // Its secrets stay in memory (nothing uses them while it is gone), so undoing the removal
+      // brings the environment back whole.
+      return commit(state, { ...doc, envs, current }, null, 0);
     }
     case 'editOverlay': {
       const env = doc.envs.find((e) => e.name === action.env);
