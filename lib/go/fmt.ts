@@ -432,6 +432,11 @@ export function sortedKeys(m: GoMap): string[] {
   return keys;
 }
 
+/** stringerVerb reports whether fmt calls a value's String method for a verb (Go's handleMethods). */
+function stringerVerb(verb: string): boolean {
+  return verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q';
+}
+
 class Printer {
   buf = '';
   // flags
@@ -841,12 +846,7 @@ class Printer {
     }
     if (v instanceof GoInt) {
       // A named integer's String method answers the verbs fmt gives to Stringers.
-      if (
-        v instanceof GoNamedInt &&
-        !this.erroring &&
-        (verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q') &&
-        !this.sharpV
-      ) {
+      if (v instanceof GoNamedInt && !this.erroring && stringerVerb(verb) && !this.sharpV) {
         this.printString(v.name, verb);
         return;
       }
@@ -900,7 +900,7 @@ class Printer {
     }
     if (v instanceof GoObject) {
       const s = this.erroring ? undefined : v.string();
-      if (s !== undefined && (verb === 'v' || verb === 's' || verb === 'x' || verb === 'X' || verb === 'q')) {
+      if (s !== undefined && stringerVerb(verb)) {
         this.printString(s, verb);
         return;
       }

@@ -152,6 +152,15 @@ function zoneOffset(zone: string, ms: number): { offset: number; name: string } 
   };
 }
 
+/**
+ * wallToInstant returns the instant (Unix ms) at which a zone's clocks read `wallMs` (a wall clock
+ * written as if it were UTC): the zone's offset at the wall time as a first guess, then at that guess.
+ */
+function wallToInstant(zone: string, wallMs: number): number {
+  const guess = wallMs - zoneInfo(zone, wallMs).offset * 1000;
+  return wallMs - zoneInfo(zone, guess).offset * 1000;
+}
+
 /** validZone reports whether Intl knows an IANA zone name. */
 function validZone(zone: string): boolean {
   try {
@@ -183,8 +192,7 @@ export class GoTime extends GoObject {
 
   /** unix returns whole seconds since the epoch (floor, as Go's Unix()). */
   unix(): bigint {
-    const s = this.ns / SECOND;
-    return this.ns < 0n && s * SECOND !== this.ns ? s - 1n : s;
+    return floorDiv(this.ns, SECOND);
   }
 
   /** fields returns the calendar fields of the time in its zone. */
@@ -231,9 +239,7 @@ export class GoTime extends GoObject {
     const wall = new Date(0);
     wall.setUTCFullYear(f.year + years, f.month - 1 + months, f.day + days);
     wall.setUTCHours(f.hour, f.minute, f.second, 0);
-    const wallMs = wall.getTime();
-    let ms = wallMs - zoneInfo(this.zone, wallMs).offset * 1000;
-    ms = wallMs - zoneInfo(this.zone, ms).offset * 1000;
+    const ms = wallToInstant(this.zone, wall.getTime());
     return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(f.nanos), this.zone);
   }
 
@@ -720,8 +726,7 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
     if (isZ) z = 'UTC';
     else if (offset !== zoneInfo(zone, ms).offset) z = `${FIXED}${offset}`;
   } else {
-    ms = wallMs - zoneInfo(zone, wallMs).offset * 1000;
-    ms = wallMs - zoneInfo(zone, ms).offset * 1000;
+    ms = wallToInstant(zone, wallMs);
   }
   return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(nanos), z);
 }
