@@ -8,9 +8,6 @@ import { type Capabilities, makeCapabilities } from './builtins';
 import { type Chart, type ChartFile, chartFullPath, loadArchive, loadChart } from './chart';
 import { checkDependencies, isCompatibleRange, processDependencies } from './dependencies';
 import { renderChart, renderNameTemplate, type TemplateErrorInfo, TemplateRenderError } from './engine';
-
-export type { TemplateErrorInfo };
-
 import { HelmError } from './errors';
 import {
   type CrdFile,
@@ -22,6 +19,8 @@ import {
 } from './output';
 import { validateSchemas } from './schema';
 import { coalesceValues, mergeValueSources, type ValueSources } from './values';
+
+export type { TemplateErrorInfo };
 
 /** TemplateOptions are `helm template`'s flags as data (the studio and the CLI both use them). */
 export interface TemplateOptions extends ValueSources {
