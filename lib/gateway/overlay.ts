@@ -245,16 +245,10 @@ function deleteKeepingComments(doc: Document, path: readonly PathSegment[], drop
   if (isMap(parent)) {
     const index = parent.items.findIndex((p) => isScalar(p.key) && p.key.value === last);
     const pair = parent.items[index];
+    const value = pair?.value;
     // A secret's own line comment goes with it (it may say what the secret is).
-    const lineComment = dropLineComment && isScalar(pair?.value);
-    comment = pair
-      ? ownComments(
-          pair.key,
-          lineComment
-            ? { commentBefore: (pair.value as { commentBefore?: string | null }).commentBefore }
-            : pair.value,
-        )
-      : undefined;
+    const kept = dropLineComment && isScalar(value) ? { commentBefore: value.commentBefore } : value;
+    comment = pair ? ownComments(pair.key, kept) : undefined;
     const after = parent.items[index + 1];
     next = after && isScalar(after.key) ? after.key : undefined;
   } else if (isSeq(parent) && typeof last === 'number') {
@@ -292,13 +286,13 @@ function replaceKeepingComments(doc: Document, path: readonly PathSegment[], val
 // (the yaml package's own setIn, under YAML 1.1) and the entries already there keep their comments.
 function setDeep(doc: Document, path: ValuesPath, value: PlainValue): void {
   let n = path.length - 1;
+  let holder: unknown = doc.contents;
   for (; n > 0; n--) {
-    const holder = doc.getIn(path.slice(0, n), true);
-    const seg = path[n];
-    if (typeof seg === 'number' ? isSeq(holder) : isMap(holder)) break;
+    holder = doc.getIn(path.slice(0, n), true);
+    if (typeof path[n] === 'number' ? isSeq(holder) : isMap(holder)) break;
   }
+  if (n === 0) holder = doc.contents;
   const at = path.slice(0, n + 1);
-  const holder = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
   const seg = path[n];
   if (typeof seg === 'number' && isSeq(holder)) {
     while (holder.items.length < seg) holder.items.push(doc.createNode(null));
