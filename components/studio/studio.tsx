@@ -150,16 +150,18 @@ export function Studio({
   const revealValuesLine = useCallback((line: number) => editor.current?.revealLine(line), []);
   const templateSource = useCallback((path: string) => chartText(chartFiles, path), [chartFiles]);
 
-  const undo = useCallback(() => {
-    const before = truth.current.doc;
-    dispatch({ type: 'undo' });
-    if (truth.current.doc !== before) setHistoryNote(hiddenHistoryChange('Undo', before, truth.current.doc));
-  }, [dispatch, truth]);
-  const redo = useCallback(() => {
-    const before = truth.current.doc;
-    dispatch({ type: 'redo' });
-    if (truth.current.doc !== before) setHistoryNote(hiddenHistoryChange('Redo', before, truth.current.doc));
-  }, [dispatch, truth]);
+  const historyStep = useCallback(
+    (type: 'undo' | 'redo') => {
+      const before = truth.current.doc;
+      dispatch({ type });
+      const after = truth.current.doc;
+      if (after !== before)
+        setHistoryNote(hiddenHistoryChange(type === 'undo' ? 'Undo' : 'Redo', before, after));
+    },
+    [dispatch, truth],
+  );
+  const undo = useCallback(() => historyStep('undo'), [historyStep]);
+  const redo = useCallback(() => historyStep('redo'), [historyStep]);
   // The note goes after a few seconds (a screen reader has announced it by then).
   useEffect(() => {
     if (historyNote === null) return;
