@@ -7,6 +7,17 @@ test('the studio page loads with a title and a main landmark', async ({ page }) 
   await expect(page.getByRole('main')).toBeVisible();
 });
 
+test('the page is cross-origin isolated, so results can come back through shared memory', async ({
+  page,
+}) => {
+  const response = await page.goto('/');
+  expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(await page.evaluate(() => crossOriginIsolated && typeof SharedArrayBuffer === 'function')).toBe(
+    true,
+  );
+});
+
 test.describe('the offline guard', () => {
   test.use({ allowedConsoleErrors: [/ERR_BLOCKED_BY_CLIENT/] });
 

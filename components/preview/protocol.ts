@@ -47,8 +47,11 @@ export interface RenderOutput {
 
 /** ToWorker is every message the studio sends to the worker. */
 export type ToWorker =
-  /** chart sends the chart's files; `channel` names the BroadcastChannel the results go back on. */
-  | { type: 'chart'; files: ChartBytes[]; channel?: string }
+  /**
+   * chart sends the chart's files; `channel` names the BroadcastChannel the results go back on and
+   * `slot` is the shared memory of a ResultSlot the worker puts results in (see result-slot.ts).
+   */
+  | { type: 'chart'; files: ChartBytes[]; channel?: string; slot?: SharedArrayBuffer }
   /** warm asks for `count` throw-away renders while the worker is idle, so the engine's code is optimised
    * before the first keystroke; a render request stops them. */
   | { type: 'warm'; options: RenderOptions; count: number }
@@ -58,7 +61,9 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'unavailable'; message: string }
-  | { type: 'result'; id: number; key: string; output: RenderOutput };
+  | { type: 'result'; id: number; key: string; output: RenderOutput }
+  /** slot says result `id` is in the ResultSlot (the page may have taken it already). */
+  | { type: 'slot'; id: number; key: string };
 
 /** ToChecks asks the checks worker to check the documents of render `id` of `key`. */
 export interface ToChecks {

@@ -155,7 +155,7 @@ describe('RenderClient checks', () => {
     const worker = new FakeWorker();
     const checks = new FakeChecks();
     const client = new RenderClient([]);
-    client.start(worker, () => checks);
+    client.start(worker, { makeChecks: () => checks });
     const a = client.request('current', opts('a: 1'), 'dev') as number;
     worker.answer(a);
     vi.advanceTimersByTime(CHECK_DELAY_MS - 1);
@@ -179,7 +179,7 @@ describe('RenderClient checks', () => {
     const worker = new FakeWorker();
     const checks = new FakeChecks();
     const client = new RenderClient([]);
-    client.start(worker, () => checks);
+    client.start(worker, { makeChecks: () => checks });
     const id = client.request('current', opts('a: ['), 'dev') as number;
     worker.answer(id, { ...ok(''), exitCode: 1, manifests: [] });
     vi.advanceTimersByTime(CHECK_DELAY_MS * 2);
@@ -199,7 +199,7 @@ describe('RenderClient result channel', () => {
       },
     };
     const client = new RenderClient([]);
-    client.start(worker, null, channel);
+    client.start(worker, { channel });
     expect(worker.sent[0]).toMatchObject({ type: 'chart', channel: 'render-results-test' });
     const id = client.request('current', opts('a: 1'), 'dev') as number;
     channel.onmessage?.(event<FromWorker>({ type: 'result', id, key: 'current', output: ok('via channel') }));
@@ -209,5 +209,92 @@ describe('RenderClient result channel', () => {
     expect(client.get('current').result?.output.stdout).toBe('via channel');
     client.stop();
     expect(channel.closed).toBe(true);
+  });
+});
+
+/** FakeSlot is a ResultSlot the test fills by hand; `broken` makes take() lose what it holds. */
+class FakeSlot {
+  readonly buffer = new SharedArrayBuffer(16);
+  held: { id: number; json: string } | null = null;
+  broken = false;
+  waits = 0;
+  private wake: (() => void) | null = null;
+  put(id: number, key: string, output: RenderOutput): void {
+    this.held = { id, json: JSON.stringify({ type: 'result', id, key, output }) };
+    this.wake?.();
+    this.wake = null;
+  }
+  take() {
+    const held = this.held;
+    this.held = null;
+    return this.broken ? null : held;
+  }
+  whenFull(): Promise<void> {
+    this.waits++;
+    return this.held ? Promise.resolve() : new Promise((resolve) => (this.wake = resolve));
+  }
+}
+
+describe('RenderClient result slot', () => {
+  let worker: FakeWorker;
+  let slot: FakeSlot;
+  let frames: (() => void)[];
+  let client: RenderClient;
+  beforeEach(() => {
+    worker = new FakeWorker();
+    slot = new FakeSlot();
+    frames = [];
+    client = new RenderClient([]);
+    client.start(worker, { slot: slot as never, requestFrame: (cb) => frames.push(cb) });
+  });
+
+  it('gives the worker the shared buffer', () => {
+    expect(worker.sent[0]).toMatchObject({ type: 'chart', slot: slot.buffer });
+  });
+
+  it('takes a result from the slot at the start of the next frame', () => {
+    const id = client.request('current', opts('a: 1'), 'dev') as number;
+    expect(frames).toHaveLength(1);
+    slot.put(id, 'current', ok('from the slot'));
+    frames.shift()?.();
+    expect(client.get('current').result?.output.stdout).toBe('from the slot');
+    // The worker's notice that follows finds the slot empty and the result in: nothing is sent again.
+    worker.onmessage?.(event<FromWorker>({ type: 'slot', id, key: 'current' }));
+    expect(worker.renders()).toHaveLength(1);
+    expect(client.busy).toBe(false);
+  });
+
+  it('wakes up when the slot fills while a render is in flight', async () => {
+    const id = client.request('current', opts('a: 1'), 'dev') as number;
+    expect(slot.waits).toBe(1);
+    slot.put(id, 'current', ok('woken'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(client.get('current').result?.output.stdout).toBe('woken');
+  });
+
+  it('takes the result on the notice when no frame came first', () => {
+    const id = client.request('current', opts('a: 1'), 'dev') as number;
+    slot.put(id, 'current', ok('on notice'));
+    worker.onmessage?.(event<FromWorker>({ type: 'slot', id, key: 'current' }));
+    expect(client.get('current').result?.output.stdout).toBe('on notice');
+  });
+
+  it('asks again for a result the slot lost, or for the newer request of its key', () => {
+    const first = client.request('current', opts('a: 1'), 'dev') as number;
+    slot.broken = true;
+    slot.put(first, 'current', ok('lost'));
+    worker.onmessage?.(event<FromWorker>({ type: 'slot', id: first, key: 'current' }));
+    expect(worker.renders().map((r) => r.id)).toEqual([first, first]);
+    const second = client.request('current', opts('a: 2'), 'dev') as number;
+    slot.put(first, 'current', ok('lost again'));
+    worker.onmessage?.(event<FromWorker>({ type: 'slot', id: first, key: 'current' }));
+    expect(worker.renders().map((r) => r.id)).toEqual([first, first, second]);
+  });
+
+  it('still takes whole results by message (a result the slot could not hold)', () => {
+    const id = client.request('current', opts('a: 1'), 'dev') as number;
+    worker.answer(id, ok('by message'));
+    expect(client.get('current').result?.output.stdout).toBe('by message');
   });
 });

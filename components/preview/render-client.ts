@@ -3,9 +3,15 @@
  * the preview subscribes to. A request goes to the worker at once when the worker is idle; while it is
  * busy only the latest request per key is kept, so there is at most one render in flight and never a
  * queue of stale renders.
+ *
+ * Results come back through a ResultSlot in shared memory when the page has one: the client looks in it
+ * at the start of the next frame after a request, so a result finished during a keystroke's task is
+ * drawn in the keystroke's own frame; the worker's notice (or the whole result, when the slot could not
+ * take it) follows by message in any case.
  */
 import type { ChartBytes } from '../studio/chart-files';
 import type { FromChecks, FromWorker, RenderOptions, RenderOutput, ToChecks, ToWorker } from './protocol';
+import type { ResultSlot } from './result-slot';
 
 /** EngineStatus says whether the render engine can be used yet. */
 export type EngineStatus =
@@ -46,6 +52,21 @@ export interface ResultChannel {
   close(): void;
 }
 
+/** SlotLike is the part of a ResultSlot the client uses (tests pass a fake). */
+export type SlotLike = Pick<ResultSlot, 'buffer' | 'take' | 'whenFull'>;
+
+/** StartOptions are what the client uses besides the worker, each optional. */
+export interface StartOptions {
+  /** makeChecks creates the checks worker when the first checks are due. */
+  makeChecks?: (() => ChecksWorkerLike) | null;
+  /** channel is the BroadcastChannel the worker sends its results on. */
+  channel?: ResultChannel | null;
+  /** slot is the shared ResultSlot the worker puts results in. */
+  slot?: SlotLike | null;
+  /** requestFrame runs a callback at the start of the next frame (requestAnimationFrame by default). */
+  requestFrame?: ((callback: () => void) => void) | null;
+}
+
 /** ChecksWorkerLike is the part of the checks worker the client uses. */
 export interface ChecksWorkerLike {
   postMessage(message: ToChecks): void;
@@ -57,6 +78,8 @@ const emptyKey: KeyState = { requested: null, result: null };
 
 /** CHECK_DELAY_MS is the pause in the edits after which a render's Kubernetes checks run. */
 export const CHECK_DELAY_MS = 120;
+/** SLOT_WATCH_MS is how long one wait for the slot lasts (the worker's message covers a longer render). */
+export const SLOT_WATCH_MS = 1000;
 /** WARM_RENDERS is how many throw-away renders the worker does while idle after it starts. */
 export const WARM_RENDERS = 40;
 
@@ -84,6 +107,10 @@ export class RenderClient {
   private readonly resultListeners = new Set<(key: string, id: number) => void>();
   private nextId = 1;
   private channel: ResultChannel | null = null;
+  private slot: SlotLike | null = null;
+  private requestFrame: ((callback: () => void) => void) | null = null;
+  private pollPending = false;
+  private watching = false;
   private checksWorker: ChecksWorkerLike | null = null;
   private makeChecks: (() => ChecksWorkerLike) | null = null;
   private readonly checkTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -101,18 +128,21 @@ export class RenderClient {
 
   /**
    * start attaches a worker, sends it the chart, and sends the latest request of every key again; with
-   * nothing to render, the worker warms the engine up on the current options. `makeChecks` creates the
-   * checks worker when the first checks are due.
+   * nothing to render, the worker warms the engine up on the current options.
    */
-  start(
-    worker: WorkerLike,
-    makeChecks: (() => ChecksWorkerLike) | null = null,
-    channel: ResultChannel | null = null,
-  ): void {
+  start(worker: WorkerLike, options: StartOptions = {}): void {
+    const { makeChecks = null, channel = null, slot = null } = options;
     this.worker = worker;
     this.inFlight = null;
     this.makeChecks = makeChecks;
     this.channel = channel;
+    this.slot = slot;
+    this.requestFrame =
+      options.requestFrame !== undefined
+        ? options.requestFrame
+        : typeof requestAnimationFrame === 'function'
+          ? (callback) => requestAnimationFrame(callback)
+          : null;
     worker.onmessage = (e) => this.receive(e.data);
     if (channel) channel.onmessage = (e) => this.receive(e.data);
     worker.onerror = (e) => {
@@ -122,6 +152,7 @@ export class RenderClient {
       type: 'chart',
       files: this.files.map((f) => ({ path: f.path, data: f.data })),
       channel: channel?.name,
+      slot: slot?.buffer,
     });
     for (const [key, s] of this.keys) {
       if (s.requested && s.requested.id !== s.result?.id) this.waiting.set(key, s.requested);
@@ -139,6 +170,7 @@ export class RenderClient {
     this.worker = null;
     this.channel?.close();
     this.channel = null;
+    this.slot = null;
     this.inFlight = null;
     this.checksWorker?.terminate();
     this.checksWorker = null;
@@ -163,8 +195,38 @@ export class RenderClient {
     this.cancelChecks(key);
     this.waiting.set(key, requested);
     this.pump();
+    this.pollAtNextFrame();
     this.notify();
     return requested.id;
+  }
+
+  /** poll takes a result from the slot, if one is there. */
+  poll(): void {
+    const taken = this.slot?.take();
+    if (taken) this.receive(JSON.parse(taken.json) as FromWorker);
+  }
+
+  // The result of a request sent now may be ready when the next frame starts: look for it then.
+  private pollAtNextFrame(): void {
+    if (!this.slot || !this.requestFrame || this.pollPending) return;
+    this.pollPending = true;
+    this.requestFrame(() => {
+      this.pollPending = false;
+      this.poll();
+    });
+  }
+
+  // While a render is in flight, the page wakes up as soon as its result is in the slot.
+  private watchSlot(): void {
+    if (!this.slot || this.watching || !this.inFlight) return;
+    const full = this.slot.whenFull(SLOT_WATCH_MS);
+    if (!full) return;
+    this.watching = true;
+    void full.then(() => {
+      this.watching = false;
+      this.poll();
+      this.watchSlot();
+    });
   }
 
   /** get returns the state of a key (the same object until it changes). */
@@ -197,9 +259,16 @@ export class RenderClient {
     this.waiting.delete(key);
     this.inFlight = { key, request: req };
     this.worker.postMessage({ type: 'render', id: req.id, key, options: req.options });
+    this.watchSlot();
   }
 
   private receive(msg: FromWorker): void {
+    if (msg.type === 'slot') {
+      const taken = this.slot?.take();
+      if (taken) this.receive(JSON.parse(taken.json) as FromWorker);
+      else if (this.inFlight?.request.id === msg.id) this.resend();
+      return;
+    }
     if (msg.type === 'ready') this.setStatus({ state: 'ready' });
     else if (msg.type === 'unavailable') {
       this.inFlight = null;
@@ -218,6 +287,16 @@ export class RenderClient {
       }
       this.pump();
     }
+  }
+
+  // The slot said it held the in-flight result but it could not be read: render it again (or the newer
+  // request of its key, if one is waiting).
+  private resend(): void {
+    const flight = this.inFlight;
+    if (!flight) return;
+    this.inFlight = null;
+    if (!this.waiting.has(flight.key)) this.waiting.set(flight.key, flight.request);
+    this.pump();
   }
 
   // The checks of a render run once the edits pause, in their own worker.

@@ -4,6 +4,7 @@
  */
 import { helmTemplate, loadChart } from '@/lib/helm';
 import type { FromWorker, RenderOptions, RenderOutput, ToWorker } from './protocol';
+import { ResultSlot } from './result-slot';
 
 type Chart = ReturnType<typeof loadChart>;
 
@@ -22,9 +23,11 @@ let warm: { options: RenderOptions; left: number } | null = null;
  * input is drawn), so the preview can be in the first frame after the key instead of the second.
  */
 let results: BroadcastChannel | null = null;
+/** slot is where a result goes first, so the page can take it at the start of its next frame. */
+let slot: ResultSlot | null = null;
 
 function post(message: FromWorker): void {
-  if (results && message.type === 'result') results.postMessage(message);
+  if (results && message.type !== 'ready' && message.type !== 'unavailable') results.postMessage(message);
   else scope.postMessage(message);
 }
 
@@ -76,7 +79,10 @@ function renderAndPost(key: string, id: number, options: RenderOptions): void {
       `internal error in the render engine: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
-  post({ type: 'result', id, key, output });
+  const message: FromWorker = { type: 'result', id, key, output };
+  // Through the slot the message is a short notice; when the slot cannot take the result, the whole result.
+  if (slot?.write(id, JSON.stringify(message))) post({ type: 'slot', id, key });
+  else post(message);
 }
 
 // One throw-away render per task, so a render request waiting in the queue comes first.
@@ -101,6 +107,7 @@ scope.onmessage = (e) => {
     results?.close();
     results =
       msg.channel && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(msg.channel) : null;
+    slot = msg.slot ? new ResultSlot(msg.slot) : null;
     try {
       chart = loadChart(msg.files);
       post({ type: 'ready' });

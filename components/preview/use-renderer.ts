@@ -11,6 +11,7 @@ import {
   type ResultChannel,
   type WorkerLike,
 } from './render-client';
+import { ResultSlot } from './result-slot';
 
 export type { EngineStatus, KeyState, RenderResult } from './render-client';
 export { sameOptions } from './render-client';
@@ -48,11 +49,12 @@ export function useRenderClient(
         typeof BroadcastChannel !== 'undefined'
           ? (new BroadcastChannel(`render-results-${randomName()}`) as unknown as ResultChannel)
           : null;
-      client.start(
-        takeWorker() as unknown as WorkerLike,
-        () => new Worker(new URL('./checks.worker.ts', import.meta.url)) as unknown as ChecksWorkerLike,
+      client.start(takeWorker() as unknown as WorkerLike, {
+        makeChecks: () =>
+          new Worker(new URL('./checks.worker.ts', import.meta.url)) as unknown as ChecksWorkerLike,
         channel,
-      );
+        slot: ResultSlot.create(),
+      });
     } catch (err) {
       client.fail(err instanceof Error ? err.message : String(err));
       return;
