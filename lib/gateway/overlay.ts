@@ -2,7 +2,16 @@
  * Values overlays: what an environment changes relative to the chart's defaults, and edits of the
  * overlay's YAML document that keep its comments and the keys nobody touched.
  */
-import { type Document, isMap, isPair, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 
 /** PathSegment is a map key or a list index along a path into the values. */
 export type PathSegment = string | number;
@@ -332,12 +341,14 @@ function editableDocument(text: string): Document {
   return doc;
 }
 
+// Flow collections the user wrote (`paths: ["/"]`) print as written, without yaml's inner padding.
+const printOptions = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 function printDocument(doc: Document): string {
   const contents = doc.contents;
   if (isMap(contents) && contents.items.length === 0 && !doc.commentBefore && !doc.comment) return '';
   if (isMap(contents)) contents.flow = false;
-  // Flow collections the user wrote (`paths: ["/"]`) print as written, without yaml's inner padding.
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return doc.toString(printOptions);
 }
 
 /**
@@ -357,7 +368,58 @@ export function setOverlayValue(
   value: PlainValue | undefined,
   options: { dropLineComment?: boolean } = {},
 ): string {
+  return setOverlayValueUncached(text, defaults, path, value, options);
+}
+
+/**
+ * setOverlayValueUncached is setOverlayValue's slow path alone: it parses the whole text, edits the
+ * document and prints it again. It is for tests and benchmarks; the app calls setOverlayValue.
+ */
+export function setOverlayValueUncached(
+  text: string,
+  defaults: PlainMap,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+  options: { dropLineComment?: boolean } = {},
+): string {
   const doc = editableDocument(text);
+  editDocument(doc, defaults, path, value, options);
+  return printDocument(doc);
+}
+
+// editsScalarInPlace reports whether setting `value` at a path of map keys changes the scalar found
+// there in place (keeping its comments and style) rather than removing or replacing the key's node.
+function editsScalarInPlace(
+  defaults: PlainMap,
+  keyPath: readonly string[],
+  value: PlainValue | undefined,
+  existing: unknown,
+): existing is Scalar {
+  if (value === undefined) return false;
+  const def = getPath(defaults, keyPath);
+  // A value equal to the default is removed from the overlay.
+  if (def !== undefined && deepEqual(value, def) && !isPlainMap(value)) return false;
+  return isScalar(existing) && (value === null || typeof value !== 'object');
+}
+
+// setScalarValue changes a scalar's value; a style or tag that belonged to another type is dropped.
+function setScalarValue(node: Scalar, value: PlainValue): void {
+  if (typeof node.value !== typeof value || node.tag) {
+    node.type = undefined;
+    node.tag = undefined;
+  }
+  node.value = value;
+}
+
+// editDocument makes setOverlayValue's edit in the document; it returns the scalar it changed in place,
+// if that is what the edit did.
+function editDocument(
+  doc: Document,
+  defaults: PlainMap,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+  options: { dropLineComment?: boolean },
+): Scalar | undefined {
   const listAt = path.findIndex((seg) => typeof seg === 'number');
   const keyPath = (listAt < 0 ? path : path.slice(0, listAt)) as string[];
   const existed = keyPath.map((_, i) => doc.hasIn(keyPath.slice(0, i + 1)));
@@ -380,7 +442,13 @@ export function setOverlayValue(
       deleteKeepingComments(doc, keyPath);
       pruneEmptyMaps(doc, keyPath.slice(0, -1));
     }
-    return printDocument(doc);
+    return undefined;
+  }
+  const existing = doc.getIn(keyPath, true);
+  if (editsScalarInPlace(defaults, keyPath, value, existing)) {
+    // Change the scalar in place so its comments stay.
+    setScalarValue(existing, value as PlainValue);
+    return existing;
   }
   const def = getPath(defaults, keyPath);
   if (value === undefined) {
@@ -396,21 +464,11 @@ export function setOverlayValue(
     deleteKeepingComments(doc, keyPath);
     pruneEmptyMaps(doc, keyPath.slice(0, -1));
   } else {
-    const existing = doc.getIn(keyPath, true);
-    if (isScalar(existing) && (value === null || typeof value !== 'object')) {
-      // Change the scalar in place so its comments stay; drop a style that belonged to another type.
-      if (typeof existing.value !== typeof value || existing.tag) {
-        existing.type = undefined;
-        existing.tag = undefined;
-      }
-      existing.value = value;
-      return printDocument(doc);
-    }
     makeMapsAlong(doc, keyPath.slice(0, -1));
     replaceKeepingComments(doc, keyPath, value);
     placeNewKeys(doc, keyPath, existed, defaults);
   }
-  return printDocument(doc);
+  return undefined;
 }
 
 /**
