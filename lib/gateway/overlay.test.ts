@@ -5,11 +5,13 @@ import {
   formatPath,
   mergeValues,
   OverlayEditError,
+  overlayEditCounts,
   overlayToYaml,
   type PlainMap,
   type PlainValue,
   parseValues,
   setOverlayValue,
+  setOverlayValueUncached,
   type ValuesPath,
   valueChanges,
 } from './overlay';
@@ -399,4 +401,122 @@ describe('setOverlayValue key order', () => {
       expect(setOverlayValue(c.input.text, defaults, c.input.path, c.input.value)).toBe(c.want),
     );
   }
+});
+
+describe('setOverlayValue fast path (typing into one field)', () => {
+  /**
+   * typeInto sets `values` at `path` one after the other, each on the text the previous edit returned, with
+   * setOverlayValue and with the slow path alone; every text must be the same. It returns the last text
+   * and which edits took the fast path.
+   */
+  function typeInto(text: string, path: ValuesPath, values: (PlainValue | undefined)[]) {
+    let fast = text;
+    let slow = text;
+    const took: boolean[] = [];
+    for (const value of values) {
+      const before = overlayEditCounts().fast;
+      fast = setOverlayValue(fast, defaults, path, value);
+      slow = setOverlayValueUncached(slow, defaults, path, value);
+      expect(fast).toBe(slow);
+      took.push(overlayEditCounts().fast > before);
+    }
+    return { text: fast, took };
+  }
+
+  it('splices digits typed into a number, keeping the comment', () => {
+    const got = typeInto('replicaCount: 5 # pods\nimage:\n  tag: v1\n', ['replicaCount'], [1, 12, 123]);
+    expect(got.text).toBe('replicaCount: 123 # pods\nimage:\n  tag: v1\n');
+    // The first edit parses the text (it was never returned by an edit), the next ones splice.
+    expect(got.took).toEqual([false, true, true]);
+  });
+
+  it('keeps a quoted string quoted and shifts the values after it', () => {
+    const text = 'image:\n  tag: "v0"\n  repository: r # repo\nreplicaCount: 3\n';
+    const typed = typeInto(text, ['image', 'tag'], ['v', 'v1', 'v1.', 'v1.2']);
+    expect(typed.text).toBe('image:\n  tag: "v1.2"\n  repository: r # repo\nreplicaCount: 3\n');
+    expect(typed.took).toEqual([false, true, true, true]);
+    // Another field of the same text splices too, where its value now stands.
+    const other = typeInto(typed.text, ['replicaCount'], [4, 45]);
+    expect(other.text).toBe('image:\n  tag: "v1.2"\n  repository: r # repo\nreplicaCount: 45\n');
+    expect(other.took).toEqual([true, true]);
+  });
+
+  it('prints a value as the slow path does where the spelling or style decides it', () => {
+    const cases: { text: string; path: ValuesPath; values: PlainValue[] }[] = [
+      // A number keeps its hexadecimal format or its fraction digits.
+      { text: 'replicaCount: 0x10\n', path: ['replicaCount'], values: [17, 18, 255] },
+      { text: 'replicaCount: 1.50\n', path: ['replicaCount'], values: [3, 4.5, 5] },
+      // A boolean keeps its YAML 1.1 word while its value does not change, a null its spelling.
+      { text: 'env:\n  FLAG: yes\n', path: ['env', 'FLAG'], values: [true, false, true, null, 'on'] },
+      { text: 'env:\n  FLAG: ~\n', path: ['env', 'FLAG'], values: ['a', null, 'b', null] },
+      // Strings the printer must quote, and a type change, which drops the style.
+      { text: "image:\n  tag: 'x'\n", path: ['image', 'tag'], values: ['#', '# x', 'yes', '1.0', 5, 'z'] },
+      { text: 'image:\n  tag: x\n', path: ['image', 'tag'], values: ['a: b', ' lead', 'é', '😀', "it's"] },
+      // A value below its key, after a comment.
+      { text: 'image:\n  tag:\n    # pinned\n    v1\n', path: ['image', 'tag'], values: ['v2', 'v23'] },
+    ];
+    for (const c of cases) typeInto(c.text, c.path, c.values);
+  });
+
+  const refused: { name: string; text: string; path: ValuesPath; values: (PlainValue | undefined)[] }[] = [
+    { name: 'a tagged value', text: 'replicaCount: !!str 5\n', path: ['replicaCount'], values: [6, 7] },
+    {
+      name: 'an anchored value',
+      text: 'image:\n  tag: &t v1\nother: *t\n',
+      path: ['image', 'tag'],
+      values: ['v2', 'v3'],
+    },
+    {
+      name: 'a value in a map an alias points to',
+      text: 'image: &i\n  tag: v1\nother: *i\n',
+      path: ['image', 'tag'],
+      values: ['v2', 'v3'],
+    },
+    {
+      name: 'a value in a flow map',
+      text: 'image: {tag: v1}\n',
+      path: ['image', 'tag'],
+      values: ['v2', 'v3'],
+    },
+    { name: 'an empty value', text: 'env:\n  X:\n', path: ['env', 'X'], values: ['a', 'ab'] },
+    {
+      name: 'a block scalar',
+      text: 'env:\n  X: |-\n    one\n    two\n',
+      path: ['env', 'X'],
+      values: ['a', 'ab'],
+    },
+    {
+      name: 'a YAML 1.2 document (other quoting rules)',
+      text: '%YAML 1.2\n---\nenv:\n  X: a\n',
+      path: ['env', 'X'],
+      values: ['b', 'yes', 'no'],
+    },
+    {
+      name: 'a value in a list',
+      text: 'ingress:\n  hosts:\n    - host: a\n',
+      path: ['ingress', 'hosts', 0, 'host'],
+      values: ['b', 'bc'],
+    },
+  ];
+  for (const c of refused) {
+    it(`parses and prints the whole text for ${c.name}`, () => {
+      // The first edit makes the text one the fast path could know; the others must not splice.
+      const got = typeInto(c.text, c.path, c.values);
+      expect(got.took).toEqual(c.values.map(() => false));
+    });
+  }
+
+  it('parses and prints the whole text when a value turns multi-line, empty or back to the default', () => {
+    const start = typeInto('replicaCount: 3\nenv:\n  X: a\n', ['env', 'X'], ['b', 'bc']).text;
+    expect(typeInto(start, ['env', 'X'], ['line\nbreak']).took).toEqual([false]);
+    expect(typeInto(start, ['replicaCount'], [2]).took).toEqual([false]);
+    expect(typeInto(start, ['env', 'X'], [undefined]).took).toEqual([false]);
+    expect(typeInto(start, ['env', 'X'], [['a list']]).took).toEqual([false]);
+  });
+
+  it('learns a text only once the printer has reformatted it', () => {
+    const got = typeInto('replicaCount:    3\nimage: {tag: v1}\n', ['replicaCount'], [4, 5, 6]);
+    expect(got.text).toBe('replicaCount: 6\nimage: {tag: v1}\n');
+    expect(got.took).toEqual([false, false, true]);
+  });
 });

@@ -8,8 +8,9 @@ import {
   isPair,
   isScalar,
   isSeq,
+  type Pair,
   parseDocument,
-  type Scalar,
+  Scalar,
   type YAMLMap,
 } from 'yaml';
 
@@ -360,6 +361,10 @@ function printDocument(doc: Document): string {
  * replaced node move to the next entry (or the end of its collection); `dropLineComment` drops the
  * comment on a removed value's own line instead (secrets: it may describe the secret).
  * It throws OverlayEditError when the text is not valid YAML (the form waits until it is).
+ *
+ * Typing into a form field edits one scalar again and again, each edit on the text the last one
+ * returned; those edits splice the new value into the text without parsing and printing the whole
+ * document (see "Fast path" below), with the same result to the byte.
  */
 export function setOverlayValue(
   text: string,
@@ -368,12 +373,26 @@ export function setOverlayValue(
   value: PlainValue | undefined,
   options: { dropLineComment?: boolean } = {},
 ): string {
-  return setOverlayValueUncached(text, defaults, path, value, options);
+  const frame = recallFrame(text);
+  if (frame) {
+    const spliced = spliceScalar(frame, defaults, path, value);
+    if (spliced !== undefined) {
+      editCounts.fast++;
+      return spliced;
+    }
+  }
+  editCounts.slow++;
+  const doc = editableDocument(text);
+  const changed = editDocument(doc, defaults, path, value, options);
+  const out = printDocument(doc);
+  if (changed) learnFrame(text, doc, path as readonly string[], changed, out);
+  return out;
 }
 
 /**
  * setOverlayValueUncached is setOverlayValue's slow path alone: it parses the whole text, edits the
- * document and prints it again. It is for tests and benchmarks; the app calls setOverlayValue.
+ * document and prints it again, and neither uses nor fills the fast path's memo of recent texts. It is for
+ * tests and benchmarks; the app calls setOverlayValue.
  */
 export function setOverlayValueUncached(
   text: string,
@@ -586,4 +605,251 @@ export function overlayToYaml(overlay: PlainMap): string {
   const doc = parseValuesDocument('{}');
   doc.contents = doc.createNode(overlay);
   return printDocument(doc);
+}
+
+// Fast path: typing into one field.
+//
+// A keystroke in a form field sets one scalar (`replicaCount: 12` to `123`) in the text the previous
+// keystroke returned, and parsing and printing the whole overlay for it costs milliseconds in the browser,
+// on the way from the keystroke to the preview. The printer works locally: a scalar value of a block map
+// prints the same wherever it stands, given how deep it is, and the rest of the document prints the same
+// whatever that value is, as long as the value prints on one line and not as nothing (`key:` is framed
+// differently from `key: x`). So the edit prints the new value alone, in a small document of the same
+// depth, and splices it into the text over the old value.
+//
+// That equals the slow path's output only on a text the printer prints back unchanged (it would reformat
+// `key:  x`), so the fast path works on the texts of a few frames known to be such texts: one the slow
+// path returned after changing a scalar in place, when that output is its input with only that value's
+// text replaced (nothing else reformatted), or one the fast path returned. A frame records where each
+// scalar value of its block maps sits, with its node as the parser reads it: a value's style, number
+// format and spelling decide how a new value prints there (`0x10`, `1.50`, `yes`, `'quoted'`), so the
+// spliced value is read back, alone, for the next frame.
+
+// ScalarSlot is one scalar value of a frame's text.
+interface ScalarSlot {
+  // The value's node as the parser reads it from the text; never changed (an edit changes a copy).
+  node: Scalar;
+  // How many map keys lead to it: how deep the printer indents it.
+  depth: number;
+  // Where its text starts and ends (a comment after it not included).
+  start: number;
+  end: number;
+  // Whether its text is known to be how the printer prints its node, on one line and not as nothing: true
+  // for a value the fast path spliced in; a value read by a slow edit is checked before it is replaced.
+  checked: boolean;
+}
+
+// Frame is a text the printer prints back unchanged, with its scalar values.
+interface Frame {
+  text: string;
+  // A slot's index by its path (slotKey); a frame derived from another has the same paths, and shares it.
+  index: ReadonlyMap<string, number>;
+  slots: readonly ScalarSlot[];
+}
+
+// A few recent frames: a keystroke edits the text the previous one returned, an update may run twice on
+// one text (React's strict mode), and undo goes back a step.
+const frameLimit = 4;
+const frames: Frame[] = [];
+const editCounts = { fast: 0, slow: 0 };
+
+/**
+ * overlayEditCounts reports how many setOverlayValue calls so far spliced a value into a recent text
+ * (fast) and how many parsed and printed the whole document (slow). For tests and benchmarks.
+ */
+export function overlayEditCounts(): { fast: number; slow: number } {
+  return { ...editCounts };
+}
+
+function recallFrame(text: string): Frame | undefined {
+  return frames.find((f) => f.text === text);
+}
+
+function rememberFrame(frame: Frame): void {
+  const known = frames.findIndex((f) => f.text === frame.text);
+  if (known >= 0) frames.splice(known, 1);
+  frames.unshift(frame);
+  if (frames.length > frameLimit) frames.length = frameLimit;
+}
+
+const slotKey = (path: readonly string[]) => JSON.stringify(path);
+
+// spliceScalar makes setOverlayValue's edit of a frame's text by replacing one value's text, when the
+// slow path would change that scalar in place and the new value prints on one line; otherwise it
+// returns undefined (and the slow path runs).
+function spliceScalar(
+  frame: Frame,
+  defaults: PlainMap,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+): string | undefined {
+  if (!path.every((seg) => typeof seg === 'string')) return undefined;
+  const at = frame.index.get(slotKey(path));
+  const slot = at === undefined ? undefined : frame.slots[at];
+  if (at === undefined || !slot || !editsScalarInPlace(defaults, path, value, slot.node)) return undefined;
+  // An empty value (`key:`) or one on several lines is framed differently from a one-line value.
+  if (!slot.checked && printScalarAt(slot.node, slot.depth) !== frame.text.slice(slot.start, slot.end))
+    return undefined;
+  const node = copyScalar(slot.node);
+  setScalarValue(node, value as PlainValue);
+  const printed = printScalarAt(node, slot.depth);
+  if (printed === undefined) return undefined;
+  const out = frame.text.slice(0, slot.start) + printed + frame.text.slice(slot.end);
+  deriveFrame(frame, at, printed, out);
+  return out;
+}
+
+// deriveFrame remembers `out`, the frame's text with slot `at` replaced by `printed`, as a frame: its
+// other values are where they were (shifted), and the new one is read back from its text. When that
+// value would not print back the same, `out` is not remembered.
+function deriveFrame(frame: Frame, at: number, printed: string, out: string): void {
+  const slot = frame.slots[at]!;
+  const node = readScalarAt(printed, slot.depth);
+  if (!node || printScalarAt(node, slot.depth) !== printed) return;
+  const end = slot.start + printed.length;
+  const shift = end - slot.end;
+  const slots = frame.slots.map((s, i) => {
+    if (i === at) return { node, depth: s.depth, start: s.start, end, checked: true };
+    return s.start >= slot.end && shift !== 0 ? { ...s, start: s.start + shift, end: s.end + shift } : s;
+  });
+  rememberFrame({ text: out, index: frame.index, slots });
+}
+
+// learnFrame remembers the output of a slow edit that changed the scalar `changed` at `keyPath` in
+// place, when that output is the input with only that value's text replaced: then the printer reformats
+// nothing else in it, and the input's other values are in the output where they were (shifted).
+function learnFrame(
+  text: string,
+  doc: Document,
+  keyPath: readonly string[],
+  changed: Scalar,
+  out: string,
+): void {
+  const range = changed.range;
+  if (!range || !sameSchemaAsProbes(doc)) return;
+  const [start, end] = range;
+  // An empty value (`key:`) or one on several lines is framed differently from a one-line value.
+  if (end <= start || /[\n\r]/.test(text.slice(start, end))) return;
+  const printed = printScalarAt(changed, keyPath.length);
+  if (
+    printed === undefined ||
+    out.length !== start + printed.length + (text.length - end) ||
+    !out.startsWith(printed, start) ||
+    !out.startsWith(text.slice(0, start)) ||
+    !out.endsWith(text.slice(end))
+  )
+    return;
+  const { index, slots } = scalarSlots(doc);
+  const at = index.get(slotKey(keyPath));
+  if (at === undefined || slots[at]?.node !== changed) return;
+  deriveFrame({ text, index, slots }, at, printed, out);
+}
+
+// scalarSlots lists the scalar values of a document's block maps (no tag or anchor on the way or on the
+// value) by path of string keys, with their places in the text the document was read from.
+function scalarSlots(doc: Document): { index: Map<string, number>; slots: ScalarSlot[] } {
+  const index = new Map<string, number>();
+  const slots: ScalarSlot[] = [];
+  const walk = (map: YAMLMap, path: string[]) => {
+    for (const { key, value } of map.items) {
+      if (!isScalar(key) || typeof key.value !== 'string') continue;
+      const at = [...path, key.value];
+      if (isMap(value)) {
+        if (!value.flow && !value.tag && !value.anchor) walk(value, at);
+      } else if (isScalar(value) && !value.tag && !value.anchor && value.range) {
+        const k = slotKey(at);
+        if (index.has(k)) continue;
+        index.set(k, slots.length);
+        const [start, end] = value.range;
+        slots.push({ node: value, depth: at.length, start, end, checked: false });
+      }
+    }
+  };
+  const contents = doc.contents;
+  if (isMap(contents) && !contents.tag && !contents.anchor) walk(contents, []);
+  return { index, slots };
+}
+
+// A probe is a small document whose only value sits `depth` maps deep: a value printed there prints as
+// in any document of the same schema at that depth.
+interface Probe {
+  doc: Document;
+  pair: Pair<unknown, unknown>;
+  // The probe's text before its value.
+  prefix: string;
+}
+const probeDepthLimit = 16;
+const probes: (Probe | null)[] = [];
+
+function probeAt(depth: number): Probe | undefined {
+  if (depth < 1 || depth > probeDepthLimit) return undefined;
+  let probe = probes[depth];
+  if (probe === undefined) {
+    let prefix = '';
+    for (let i = 0; i < depth; i++) prefix += `${'  '.repeat(i)}k:${i < depth - 1 ? '\n' : ' '}`;
+    const doc = parseValuesDocument(`${prefix}0\n`);
+    let pair: unknown = isMap(doc.contents) ? doc.contents.items[0] : undefined;
+    for (let i = 1; i < depth && isPair(pair); i++)
+      pair = isMap(pair.value) ? pair.value.items[0] : undefined;
+    // The printer must print the probe as written, or its prefix would not frame a value.
+    probe = isPair(pair) && doc.toString(printOptions) === `${prefix}0\n` ? { doc, pair, prefix } : null;
+    probes[depth] = probe;
+  }
+  return probe ?? undefined;
+}
+
+function sameSchemaAsProbes(doc: Document): boolean {
+  const probe = probeAt(1);
+  // A `%YAML 1.2` or `%TAG` directive changes how values print (`yes` is a plain string in YAML 1.2).
+  return (
+    probe !== undefined &&
+    doc.schema.name === probe.doc.schema.name &&
+    JSON.stringify(doc.directives?.tags) === JSON.stringify(probe.doc.directives?.tags)
+  );
+}
+
+// copyScalar copies a scalar node: its value, style, number format, spelling, comments. (The node's own
+// clone() does the same through property descriptors, several times slower.)
+function copyScalar(node: Scalar): Scalar {
+  return Object.assign(new Scalar(node.value), node);
+}
+
+// printScalarAt prints a scalar as the value of a block map `depth` maps deep, or returns undefined when
+// it would not print on one line (or would print as nothing).
+function printScalarAt(node: Scalar, depth: number): string | undefined {
+  const probe = probeAt(depth);
+  if (!probe) return undefined;
+  const copy = copyScalar(node);
+  // Comments and blank lines around a value print around it, not in it.
+  copy.commentBefore = undefined;
+  copy.comment = undefined;
+  copy.spaceBefore = undefined;
+  probe.pair.value = copy;
+  let out: string;
+  try {
+    out = probe.doc.toString(printOptions);
+  } catch {
+    return undefined;
+  }
+  if (!out.startsWith(probe.prefix) || !out.endsWith('\n')) return undefined;
+  const printed = out.slice(probe.prefix.length, -1);
+  return printed === '' || /[\n\r]/.test(printed) ? undefined : printed;
+}
+
+// readScalarAt reads a value's text as the value of a block map `depth` maps deep, as the parser reads
+// it in any document there: its value, style, number format and spelling.
+function readScalarAt(printed: string, depth: number): Scalar | undefined {
+  const probe = probeAt(depth);
+  if (!probe) return undefined;
+  const doc = parseValuesDocument(`${probe.prefix}${printed}\n`);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  let node: unknown = doc.contents;
+  for (let i = 0; i < depth; i++) {
+    if (!isMap(node) || node.items.length !== 1) return undefined;
+    node = node.items[0]!.value;
+  }
+  if (!isScalar(node) || node.tag || node.anchor || !node.range) return undefined;
+  // The value is all of the text, nothing before or after it.
+  const start = probe.prefix.length;
+  return node.range[0] === start && node.range[1] === start + printed.length ? node : undefined;
 }
