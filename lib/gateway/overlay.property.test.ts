@@ -5,17 +5,24 @@
 // - change the effective values (defaults merged with the overlay, as Helm coalesces them) at that
 //   path alone, to the value set (or the default's removal for `undefined`),
 // - keep every comment line of the original text.
+// And over chains of edits (typing into one field, and edits of mixed paths) on overlays written in more
+// ways (number and boolean spellings, quotes, tags, anchors, block scalars, comments between a key and its
+// value, odd spacing, directives), setOverlayValue (with its fast path) must give the same text, to the
+// byte, as the slow path alone (setOverlayValueUncached).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
   isPlainMap,
   mergeValues,
+  OverlayEditError,
+  overlayEditCounts,
   type PlainMap,
   type PlainValue,
   parseValues,
   renameOverlayKey,
   setOverlayValue,
+  setOverlayValueUncached,
   type ValuesPath,
 } from './overlay';
 
@@ -282,5 +289,199 @@ describe('setOverlayValue over generated overlays and edits', () => {
       }),
       { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
     );
+  });
+});
+
+// Other spellings of a plain value, as a person may write them: the printer keeps a value's style and
+// number format, and a boolean's or null's spelling, when it sets a new value of the same type there.
+const respelled = fc.constantFrom(
+  '0x1F',
+  '017',
+  '0o17',
+  '1.50',
+  '1e3',
+  '-0',
+  '.5',
+  '1_000',
+  '1:30',
+  'yes',
+  'No',
+  'on',
+  'TRUE',
+  '~',
+  'Null',
+  '',
+  "'single'",
+  '"double"',
+  '"yes"',
+  "'1.0'",
+  '!!str 5',
+  '!!int "7"',
+  '!custom x',
+  '&anchor 3',
+  '2024-01-01',
+  '"esc\\tape"',
+  '|-\n  block\n  text',
+  '>\n  folded',
+  '[a, b]',
+  '{a: 1}',
+  '*none',
+);
+
+/** An edit of a generated overlay's text that keeps it YAML most of the time (or not: then both throw). */
+type Texture =
+  | { kind: 'respell'; line: number; spelling: string }
+  | { kind: 'valueBelow'; line: number }
+  | { kind: 'trailingComments'; line: number }
+  | { kind: 'spacing'; line: number }
+  | { kind: 'blankLine'; line: number }
+  | { kind: 'anchorAlias'; line: number }
+  | { kind: 'header'; text: string };
+
+const texture: fc.Arbitrary<Texture> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({ kind: fc.constant('respell' as const), line: fc.nat(40), spelling: respelled }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('valueBelow' as const), line: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('trailingComments' as const), line: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('spacing' as const), line: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('blankLine' as const), line: fc.nat(40) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('anchorAlias' as const), line: fc.nat(40) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('header' as const),
+      text: fc.constantFrom('---\n', '%YAML 1.1\n---\n', '%YAML 1.2\n---\n', '# top\n\n', '--- # doc\n'),
+    }),
+  },
+);
+
+// A key line with a one-line value: indentation, key, value (and maybe a comment after it).
+const keyValueLine = /^( *)([A-Za-z_-]+): (.+)$/;
+
+/** applyTexture writes a generated overlay's text in another way (see Texture). */
+function applyTexture(text: string, edits: readonly Texture[]): string {
+  const lines = text.split('\n');
+  // The key lines with a value on them, found again after each edit.
+  const valueLines = () => lines.flatMap((l, i) => (keyValueLine.test(l) ? [i] : []));
+  let header = '';
+  for (const e of edits) {
+    if (e.kind === 'header') {
+      header = e.text;
+      continue;
+    }
+    const found = valueLines();
+    if (found.length === 0) continue;
+    const i = found[e.line % found.length]!;
+    const [, indent = '', key = '', rest = ''] = keyValueLine.exec(lines[i]!)!;
+    const value = rest.replace(/ # .*$/, '');
+    const tail = rest.slice(value.length);
+    switch (e.kind) {
+      case 'respell': {
+        const [first = '', ...more] = e.spelling.split('\n');
+        lines.splice(i, 1, `${indent}${key}: ${first}${tail}`, ...more.map((m) => `${indent}${m}`));
+        break;
+      }
+      case 'valueBelow':
+        lines.splice(i, 1, `${indent}${key}:`, `${indent}  # below`, `${indent}  ${value}${tail}`);
+        break;
+      case 'trailingComments':
+        lines.splice(i + 1, 0, `${indent}    # more`, `${indent}    # and more`);
+        break;
+      case 'spacing':
+        lines[i] = `${indent}${key}:   ${value}${tail}`;
+        break;
+      case 'blankLine':
+        lines.splice(i, 0, '');
+        break;
+      case 'anchorAlias':
+        lines[i] = `${indent}${key}: &a${i} ${value}${tail}`;
+        lines.push(`alias${i}: *a${i}`);
+        break;
+    }
+  }
+  return header + lines.join('\n');
+}
+
+/** A run of edits of one path: typing digits or the letters of a word into the field, or any values. */
+interface EditRun {
+  path: ValuesPath;
+  values: (PlainValue | undefined)[];
+}
+const prefixes = (s: string) => Array.from({ length: s.length }, (_, i) => s.slice(0, i + 1));
+// Characters that mean something to YAML, line breaks of YAML 1.1 (NEL, LS) and a byte-order mark among them.
+const yamlChar = fc.constantFrom(...'#:-?,[]{}&*!|>\'"%@` \t\n\r\x85\u2028\ufeff\\0x.eE+_~yYnN');
+const typed: fc.Arbitrary<PlainValue[]> = fc.oneof(
+  fc
+    .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 5 })
+    .map((digits) => prefixes(digits.join('')).map(Number)),
+  fc
+    .oneof(
+      awkwardString,
+      fc.string({ minLength: 1, maxLength: 8 }),
+      fc.string({ unit: yamlChar, minLength: 1, maxLength: 6 }),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 4 }),
+    )
+    .map((s) => prefixes(s)),
+  fc.array(fc.oneof(scalar, fc.double(), fc.constantFrom(0.5, -0, 1e21, 2 ** 53)), {
+    minLength: 1,
+    maxLength: 5,
+  }),
+);
+const editRun: fc.Arbitrary<EditRun> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ path: fc.constantFrom(...formPaths), values: typed }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      path: fc.constantFrom(...formPaths, ...listPaths, ['team'], ['notes'], ['alias0']),
+      values: fc.array(editValue, { minLength: 1, maxLength: 2 }),
+    }),
+  },
+);
+
+/**
+ * run calls an edit, returning its text or the error it threw: OverlayEditError for text that does not
+ * parse, or the printer's own error for a document it cannot print (an edit that replaces an anchored
+ * value an alias points to), which both paths must throw alike.
+ */
+function run(edit: () => string): string | Error {
+  try {
+    return edit();
+  } catch (e) {
+    if (e instanceof OverlayEditError) return new OverlayEditError(e.errors);
+    if (e instanceof Error) return new Error(e.message);
+    throw e;
+  }
+}
+
+describe('setOverlayValue: fast path and slow path give the same text', () => {
+  it(`over chains of edits of generated overlays (${RUNS} runs)`, () => {
+    const before = overlayEditCounts();
+    fc.assert(
+      fc.property(
+        overlayText,
+        fc.array(texture, { maxLength: 5 }),
+        fc.array(editRun, { minLength: 1, maxLength: 4 }),
+        (generated, edits, runs) => {
+          const start = applyTexture(generated, edits);
+          let fast: string | Error = start;
+          let slow: string | Error = start;
+          for (const { path, values } of runs) {
+            for (const value of values) {
+              if (typeof fast !== 'string' || typeof slow !== 'string') return;
+              const fastIn = fast;
+              const slowIn = slow;
+              fast = run(() => setOverlayValue(fastIn, defaults, path, value));
+              slow = run(() => setOverlayValueUncached(slowIn, defaults, path, value));
+              expect(fast).toEqual(slow);
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS, seed: Number(process.env.OVERLAY_PROPERTY_SEED ?? 20261127) },
+    );
+    // The chains type into fields often enough that the fast path must have been taken.
+    expect(overlayEditCounts().fast).toBeGreaterThan(before.fast);
   });
 });
