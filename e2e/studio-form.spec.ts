@@ -122,4 +122,21 @@ test.describe('form and YAML editor', () => {
     await page.keyboard.press('ControlOrMeta+Z');
     await expect.poll(() => studio.yaml()).toBe('replicaCount: 7\n');
   });
+
+  test('Enter in a field of a form section submits nothing and keeps the page', async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+    await studio.setReplicas(4);
+    await studio.field('Replicas').press('Enter');
+    await studio.field('Image tag').press('Enter');
+    await expect.poll(() => studio.yaml()).toContain('replicaCount: 4');
+    expect(page.url()).not.toContain('?');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+    await expect(studio.field('Replicas')).toHaveValue('4');
+  });
 });

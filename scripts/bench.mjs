@@ -556,61 +556,60 @@ async function measurePage(browser, baseUrl) {
     await page.evaluate(() => {
       window.__benchKeyAt = undefined;
     });
-    const pending = page.evaluate(
-      (want) =>
-        new Promise((resolve, reject) => {
-          const deadline = performance.now() + 10_000;
-          const region = document.querySelector('[aria-label="Rendered manifests"]');
-          const field = document.activeElement;
-          const times = {};
-          // inFrame is the start time of the frame being made, from its first animation-frame callback
-          // until a task after it (which runs once the frame is drawn).
-          let inFrame;
-          const after = new MessageChannel();
-          after.port1.onmessage = () => {
-            inFrame = undefined;
-          };
-          const done = () => {
+    // The observers are in place before the key is sent (an evaluate not awaited can run after it).
+    await page.evaluate((want) => {
+      window.__benchPending = new Promise((resolve, reject) => {
+        const deadline = performance.now() + 10_000;
+        const region = document.querySelector('[aria-label="Rendered manifests"]');
+        const field = document.activeElement;
+        const times = {};
+        // inFrame is the start time of the frame being made, from its first animation-frame callback
+        // until a task after it (which runs once the frame is drawn).
+        let inFrame;
+        const after = new MessageChannel();
+        after.port1.onmessage = () => {
+          inFrame = undefined;
+        };
+        const done = () => {
+          observer.disconnect();
+          after.port1.close();
+          times.echo ??= times.frame;
+          resolve(times);
+        };
+        const observer = new MutationObserver(() => {
+          const now = performance.now();
+          const t0 = window.__benchKeyAt;
+          if (t0 !== undefined && times.dom === undefined && region?.textContent?.includes(want)) {
+            times.dom = now - t0;
             observer.disconnect();
-            after.port1.close();
-            times.echo ??= times.frame;
-            resolve(times);
-          };
-          const observer = new MutationObserver(() => {
-            const now = performance.now();
-            const t0 = window.__benchKeyAt;
-            if (t0 !== undefined && times.dom === undefined && region?.textContent?.includes(want)) {
-              times.dom = now - t0;
-              observer.disconnect();
-              if (inFrame !== undefined) {
-                times.frame = inFrame - t0;
-                done();
-              }
-            }
-          });
-          if (region) observer.observe(region, { subtree: true, childList: true, characterData: true });
-          const frame = (now) => {
-            inFrame = now;
-            after.port2.postMessage(0);
-            const t0 = window.__benchKeyAt;
-            if (times.frame !== undefined) return;
-            if (t0 !== undefined && times.echo === undefined && field?.value === want.slice(-2, -1))
-              times.echo = now - t0;
-            if (t0 !== undefined && region?.textContent?.includes(want)) {
-              times.frame = now - t0;
-              times.dom ??= times.frame;
+            if (inFrame !== undefined) {
+              times.frame = inFrame - t0;
               done();
-            } else if (now > deadline) {
-              observer.disconnect();
-              reject(new Error(`preview never showed ${want}`));
-            } else requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
-        }),
-      `replicas: ${digit}\n`,
-    );
+            }
+          }
+        });
+        if (region) observer.observe(region, { subtree: true, childList: true, characterData: true });
+        const frame = (now) => {
+          inFrame = now;
+          after.port2.postMessage(0);
+          const t0 = window.__benchKeyAt;
+          if (times.frame !== undefined) return;
+          if (t0 !== undefined && times.echo === undefined && field?.value === want.slice(-2, -1))
+            times.echo = now - t0;
+          if (t0 !== undefined && region?.textContent?.includes(want)) {
+            times.frame = now - t0;
+            times.dom ??= times.frame;
+            done();
+          } else if (now > deadline) {
+            observer.disconnect();
+            reject(new Error(`preview never showed ${want}`));
+          } else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    }, `replicas: ${digit}\n`);
     await page.keyboard.press(digit);
-    return pending.catch(() => null);
+    return page.evaluate(() => window.__benchPending).catch(() => null);
   };
   // The first keystroke on the live studio, before Monaco has loaded (cold code in the worker).
   const first = await keystroke('9');
