@@ -465,4 +465,22 @@ test.describe('user flows', () => {
     );
     await page2.context().close();
   });
+
+  test('a form edit the YAML cannot take (an anchored value another key refers to) is refused with the reason, and the text stays', async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    const text = 'replicaCount: &count 5\nautoscaling:\n  minReplicas: *count\n';
+    await studio.setYaml(text);
+    await expect(studio.field('Replicas')).toHaveValue('5');
+    // 2 is the chart's default: the form would remove the key, and with it the anchor *count needs.
+    await studio.setReplicas(2);
+    await expect(page.getByTestId('edit-note')).toContainText('make it in the YAML editor');
+    expect(await studio.yaml()).toBe(text);
+    // The next edit the YAML can take goes through and the note goes.
+    await studio.setReplicas(7);
+    await expect.poll(() => studio.yaml()).toContain('replicaCount: &count 7');
+    await expect(page.getByTestId('edit-note')).toHaveCount(0);
+  });
 });

@@ -74,6 +74,9 @@ export function Studio({
   const [importNote, setImportNote] = useState<string | null>(null);
   // What the last undo or redo changed in an environment out of view (it leaves the view where it is).
   const [historyNote, setHistoryNote] = useState<string | null>(null);
+  // Why the last form edit could not be made in the YAML text; it stays until an edit succeeds.
+  const [editNote, setEditNote] = useState<string | null>(null);
+  const editNoteShown = useRef(false);
   const schema = useMemo(() => {
     const text = chartText(chartFiles, 'values.schema.json');
     try {
@@ -133,8 +136,20 @@ export function Studio({
       try {
         next = edit(overlay);
       } catch (err) {
+        // Invalid YAML: the form is disabled until it parses, nothing to say.
         if (err instanceof OverlayEditError) return;
-        throw err;
+        // A text the form cannot rewrite (an anchored value other keys refer to by alias, which the
+        // edit would remove): the text stays as it is and the user is told where to make the change.
+        const reason = err instanceof Error ? err.message : String(err);
+        editNoteShown.current = true;
+        setEditNote(
+          `The form could not make this change in the YAML (${reason}); make it in the YAML editor.`,
+        );
+        return;
+      }
+      if (editNoteShown.current) {
+        editNoteShown.current = false;
+        setEditNote(null);
       }
       dispatch({ type: 'editOverlay', env: name, overlay: next, key, at: Date.now() }, true);
     },
@@ -297,6 +312,11 @@ export function Studio({
         {historyNote ? (
           <p className="studio__restored" role="status" data-testid="history-note">
             {historyNote}
+          </p>
+        ) : null}
+        {editNote ? (
+          <p className="studio__restored" role="status" data-testid="edit-note">
+            {editNote}
           </p>
         ) : null}
       </header>
