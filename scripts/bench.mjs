@@ -541,12 +541,11 @@ async function measurePage(browser, baseUrl) {
    * event (null: no preview in 10 s), all on the page's clock:
    * - dom: the rendered text is in the preview's DOM (a MutationObserver sees it, at the end of the
    *   task that committed it); this is the studio's own latency;
-   * - frame: the first animation frame that draws it (what the screen shows next), which adds the
-   *   wait for the display's next refresh, up to 16.7 ms at 60 Hz; a preview committed while a frame is
-   *   being made (in its animation-frame callbacks, as the studio does with a result already in shared
-   *   memory) is drawn by that frame;
-   * - echo: the first animation frame showing the typed digit in the field itself, the same wait for
-   *   the keystroke's own echo, for comparison.
+   * - frame: until the first frame that draws it has been painted (the first task after that frame),
+   *   which adds the wait for the display's next refresh, up to 16.7 ms at 60 Hz; a preview committed
+   *   while a frame is being made (in its animation-frame callbacks, as the studio does with a result
+   *   already in shared memory) is drawn by that frame, one committed between frames by the next;
+   * - echo: the same for the typed digit in the field itself, the keystroke's own echo, for comparison.
    */
   const keystroke = async (digit) => {
     await replicas.focus();
@@ -563,47 +562,48 @@ async function measurePage(browser, baseUrl) {
         const region = document.querySelector('[aria-label="Rendered manifests"]');
         const field = document.activeElement;
         const times = {};
-        // inFrame is the start time of the frame being made, from its first animation-frame callback
-        // until a task after it (which runs once the frame is drawn).
-        let inFrame;
+        // Frames are numbered in their first animation-frame callback; a message posted there runs in
+        // the first task after the frame, once its paint is done: that is when the frame counts as drawn.
+        let frameNo = 0;
+        let inFrame = 0; // the frame being made, 0 between frames
+        let domFrame; // the frame that draws the preview
+        let echoFrame; // the frame that draws the typed digit
         const after = new MessageChannel();
-        after.port1.onmessage = () => {
-          inFrame = undefined;
-        };
-        const done = () => {
-          observer.disconnect();
-          after.port1.close();
-          times.echo ??= times.frame;
-          resolve(times);
-        };
         const observer = new MutationObserver(() => {
-          const now = performance.now();
           const t0 = window.__benchKeyAt;
-          if (t0 !== undefined && times.dom === undefined && region?.textContent?.includes(want)) {
-            times.dom = now - t0;
-            observer.disconnect();
-            if (inFrame !== undefined) {
-              times.frame = inFrame - t0;
-              done();
-            }
-          }
+          if (t0 === undefined || times.dom !== undefined || !region?.textContent?.includes(want)) return;
+          times.dom = performance.now() - t0;
+          observer.disconnect();
+          // Committed while a frame is being made (in its callbacks): that frame draws it; else the next.
+          domFrame = inFrame || frameNo + 1;
         });
         if (region) observer.observe(region, { subtree: true, childList: true, characterData: true });
-        const frame = (now) => {
-          inFrame = now;
-          after.port2.postMessage(0);
+        after.port1.onmessage = (e) => {
+          const no = e.data;
+          inFrame = 0;
           const t0 = window.__benchKeyAt;
-          if (times.frame !== undefined) return;
-          if (t0 !== undefined && times.echo === undefined && field?.value === want.slice(-2, -1))
-            times.echo = now - t0;
-          if (t0 !== undefined && region?.textContent?.includes(want)) {
+          if (t0 === undefined) return;
+          const now = performance.now();
+          if (echoFrame === no) times.echo = now - t0;
+          if (domFrame === no) {
             times.frame = now - t0;
-            times.dom ??= times.frame;
-            done();
-          } else if (now > deadline) {
+            times.echo ??= times.frame;
+            after.port1.close();
+            resolve(times);
+          }
+        };
+        const frame = () => {
+          frameNo++;
+          inFrame = frameNo;
+          after.port2.postMessage(frameNo);
+          const t0 = window.__benchKeyAt;
+          if (t0 !== undefined && echoFrame === undefined && field?.value === want.slice(-2, -1))
+            echoFrame = frameNo;
+          if (performance.now() > deadline) {
             observer.disconnect();
+            after.port1.close();
             reject(new Error(`preview never showed ${want}`));
-          } else requestAnimationFrame(frame);
+          } else if (domFrame === undefined || domFrame > frameNo) requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       });
