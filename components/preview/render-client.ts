@@ -144,6 +144,8 @@ export class RenderClient {
     this.makeChecks = makeChecks;
     this.channel = channel;
     this.slot = slot;
+    // A wait on an earlier slot may still be pending: the new slot gets its own.
+    this.watching = false;
     this.requestFrame =
       options.requestFrame !== undefined
         ? options.requestFrame
