@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ResultSlot } from './result-slot';
 
@@ -10,6 +13,31 @@ function growable(bytes: number, max: number): SharedArrayBuffer {
     o: { maxByteLength: number },
   ) => SharedArrayBuffer;
   return new Shared(bytes, { maxByteLength: max });
+}
+
+/**
+ * writerScript is the code of a worker thread that writes `count` results into the slot as fast as it can,
+ * each JSON text carrying its own id and a body whose length varies, while the test's thread takes them.
+ * The slot's TypeScript is compiled for it (a worker thread does not get vitest's transform).
+ */
+function writerScript(): string {
+  const source = readFileSync(new URL('./result-slot.ts', import.meta.url), 'utf8');
+  const { code } = transformSync(source, { loader: 'ts', format: 'cjs' });
+  return `
+    const module = { exports: {} };
+    (function (exports, module) { ${code} })(module.exports, module);
+    const { ResultSlot } = module.exports;
+    const { parentPort, workerData } = require('node:worker_threads');
+    const slot = new ResultSlot(workerData.buffer);
+    let written = 0;
+    for (let id = 1; id <= workerData.count; id++) {
+      const json = JSON.stringify({ id, body: 'x'.repeat(id % 997), tail: 'end of ' + id });
+      // A write refused while the reader holds the slot is tried again, so every id is offered once.
+      while (!slot.write(id, json));
+      written++;
+    }
+    parentPort.postMessage({ written });
+  `;
 }
 
 describe('ResultSlot', () => {
@@ -81,5 +109,43 @@ describe('ResultSlot', () => {
     expect(slot).not.toBeNull();
     expect(slot?.write(1, '"ok"')).toBe(true);
     expect(slot?.take()).toEqual({ id: 1, json: '"ok"' });
+  });
+
+  it('never hands over a torn result while another thread writes', async () => {
+    const slot = new ResultSlot(new SharedArrayBuffer(64 * 1024));
+    const count = 20_000;
+    const writer = new Worker(writerScript(), { eval: true, workerData: { buffer: slot.buffer, count } });
+    const done = new Promise<{ written: number }>((resolve, reject) => {
+      writer.once('message', resolve);
+      writer.once('error', reject);
+    });
+    let finished = false;
+    void done.then(
+      () => (finished = true),
+      () => (finished = true),
+    );
+    let last = 0;
+    let taken = 0;
+    // Take until the writer is done, yielding now and then so its message can arrive.
+    for (let spins = 0; !finished; spins++) {
+      const got = slot.take();
+      if (got) {
+        const parsed = JSON.parse(got.json) as { id: number; body: string; tail: string };
+        expect(parsed.id).toBe(got.id);
+        expect(parsed.body.length).toBe(got.id % 997);
+        expect(parsed.tail).toBe(`end of ${got.id}`);
+        // Newer results replace older ones: ids only go up.
+        expect(got.id).toBeGreaterThan(last);
+        last = got.id;
+        taken++;
+      }
+      if (spins % 1000 === 0) await new Promise((r) => setImmediate(r));
+    }
+    expect((await done).written).toBe(count);
+    const rest = slot.take();
+    if (rest) last = rest.id;
+    expect(last).toBe(count);
+    expect(taken).toBeGreaterThan(0);
+    await writer.terminate();
   });
 });
