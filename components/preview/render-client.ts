@@ -79,7 +79,7 @@ const emptyKey: KeyState = { requested: null, result: null };
 /**
  * CHECK_DELAY_MS is the pause in the edits after which a render's Kubernetes checks run. The checks take
  * their own worker several milliseconds of CPU; run sooner, they met the next keystroke of someone typing
- * (a key every 100–300 ms) and slowed its render on a 2-core machine (keystroke p95 18 → 14 ms here).
+ * (a key every 100–300 ms) and slowed its render on a 2-core machine (keystroke p95 about 17 → 15 ms here).
  */
 export const CHECK_DELAY_MS = 500;
 /** SLOT_WATCH_MS is how long one wait for the slot lasts (the worker's message covers a longer render). */
