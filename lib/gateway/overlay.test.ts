@@ -506,11 +506,9 @@ describe('setOverlayValue fast path (typing into one field)', () => {
     });
   }
 
-  it('parses and prints the whole text when a value turns multi-line, empty or back to the default', () => {
+  it('parses and prints the whole text when a value turns multi-line or into a list', () => {
     const start = typeInto('replicaCount: 3\nenv:\n  X: a\n', ['env', 'X'], ['b', 'bc']).text;
     expect(typeInto(start, ['env', 'X'], ['line\nbreak']).took).toEqual([false]);
-    expect(typeInto(start, ['replicaCount'], [2]).took).toEqual([false]);
-    expect(typeInto(start, ['env', 'X'], [undefined]).took).toEqual([false]);
     expect(typeInto(start, ['env', 'X'], [['a list']]).took).toEqual([false]);
   });
 
@@ -518,5 +516,171 @@ describe('setOverlayValue fast path (typing into one field)', () => {
     const got = typeInto('replicaCount:    3\nimage: {tag: v1}\n', ['replicaCount'], [4, 5, 6]);
     expect(got.text).toBe('replicaCount: 6\nimage: {tag: v1}\n');
     expect(got.took).toEqual([false, false, true]);
+  });
+
+  describe('removing a key and adding it back (typing across the default)', () => {
+    it('removes a key set to its default and adds it back where the defaults order it', () => {
+      const got = typeInto('replicaCount: 3\nimage:\n  tag: v1\n', ['replicaCount'], [4, 2]);
+      expect(got.text).toBe('image:\n  tag: v1\n');
+      expect(got.took).toEqual([false, true]);
+      // Setting the default again changes nothing; the next value goes back first, before image.
+      const back = typeInto(got.text, ['replicaCount'], [2, 5, 56]);
+      expect(back.text).toBe('replicaCount: 56\nimage:\n  tag: v1\n');
+      expect(back.took).toEqual([true, true, true]);
+    });
+
+    it('keeps the heading comment of the file on top', () => {
+      const text = '# team overlay\nreplicaCount: 3\nimage:\n  tag: v1\n';
+      const got = typeInto(text, ['replicaCount'], [4, 2]);
+      expect(got.text).toBe('# team overlay\nimage:\n  tag: v1\n');
+      const back = typeInto(got.text, ['replicaCount'], [5]);
+      expect(back.text).toBe('# team overlay\nreplicaCount: 5\nimage:\n  tag: v1\n');
+      expect([...got.took, ...back.took]).toEqual([false, true, true]);
+    });
+
+    it("leaves a removed key's comment to the next key, and adds the key back above it", () => {
+      const text = 'image:\n  repository: r\n  # pinned\n  tag: v1\n  pullPolicy: Always\n';
+      const got = typeInto(text, ['image', 'tag'], ['v2', '', 'v3']);
+      // The comment belongs to pullPolicy once tag is gone, as the slow path has it.
+      expect(got.text).toBe('image:\n  repository: r\n  tag: v3\n  # pinned\n  pullPolicy: Always\n');
+      expect(got.took).toEqual([false, true, true]);
+    });
+
+    it('removes a key with the blank line above it', () => {
+      const got = typeInto('image:\n  tag: v1\n\nreplicaCount: 3\n', ['replicaCount'], [4, 2, 5]);
+      expect(got.text).toBe('replicaCount: 5\nimage:\n  tag: v1\n');
+      expect(got.took).toEqual([false, true, true]);
+    });
+
+    it('removes a key the chart lacks with undefined and adds it back last', () => {
+      const text = 'env:\n  DEBUG: "True"\n  EXTRA: x\n  ALLOWED_HOSTS: a\nreplicaCount: 3\n';
+      const got = typeInto(text, ['env', 'EXTRA'], ['y', undefined, 'z']);
+      expect(got.text).toBe('env:\n  DEBUG: "True"\n  ALLOWED_HOSTS: a\n  EXTRA: z\nreplicaCount: 3\n');
+      expect(got.took).toEqual([false, true, true]);
+    });
+
+    it('writes null for undefined where the chart has a default, and changes nothing for a default', () => {
+      const start = typeInto('replicaCount: 3\nenv:\n  DEBUG: "True"\n', ['replicaCount'], [4]).text;
+      const got = typeInto(start, ['env', 'ALLOWED_HOSTS'], [undefined, 'a']);
+      expect(got.text).toBe('replicaCount: 4\nenv:\n  DEBUG: "True"\n  ALLOWED_HOSTS: a\n');
+      expect(got.took).toEqual([true, true]);
+      // The default, or undefined where the chart has none, for a key the map lacks: nothing to change.
+      expect(typeInto(start, ['env', 'ALLOWED_HOSTS'], ['']).text).toBe(start);
+      expect(typeInto(start, ['env', 'EXTRA'], [undefined]).text).toBe(start);
+      expect(typeInto(start, ['env', 'EXTRA'], [undefined]).took).toEqual([true]);
+    });
+
+    it('types 2 to 9 again and again into replicaCount of a dev overlay, all but the first spliced', () => {
+      // chart-template/api-gateway/values.dev.yaml (the chart's default is 2 replicas).
+      const dev =
+        '# Local development (kind/minikube): one replica, in-chart PostgreSQL and Redis, migrations ' +
+        'in an\n# initContainer. The passwords here are obvious placeholders for a throw-away local ' +
+        'cluster only.\n' +
+        'replicaCount: 1\n' +
+        'image:\n' +
+        '  tag: v1.2.0\n' +
+        '  pullPolicy: IfNotPresent\n' +
+        'ingress:\n' +
+        '  enabled: true\n' +
+        '  className: nginx\n' +
+        '  hosts:\n' +
+        '    - host: api-gateway.localtest.me\n' +
+        '      paths: ["/"]\n' +
+        'env:\n' +
+        '  DEBUG: "True"\n' +
+        '  DJANGO_SETTINGS_MODULE: config.settings.development\n' +
+        '  ALLOWED_HOSTS: api-gateway.localtest.me,localhost\n' +
+        'secrets:\n' +
+        '  djangoSecretKey: dev-insecure-secret-key-not-for-production\n' +
+        'migrations:\n' +
+        '  strategy: initContainer\n' +
+        'podDisruptionBudget:\n' +
+        '  enabled: false\n' +
+        'postgresql:\n' +
+        '  enabled: true\n' +
+        '  auth:\n' +
+        '    username: app\n' +
+        '    password: dev-password-not-a-secret\n' +
+        '    database: app\n' +
+        'redis:\n' +
+        '  enabled: true\n';
+      let fast = dev;
+      let slow = dev;
+      const before = overlayEditCounts();
+      for (let i = 0; i < 80; i++) {
+        fast = setOverlayValue(fast, defaults, ['replicaCount'], 2 + (i % 8));
+        slow = setOverlayValueUncached(slow, defaults, ['replicaCount'], 2 + (i % 8));
+        expect(fast).toBe(slow);
+      }
+      const after = overlayEditCounts();
+      expect({ fast: after.fast - before.fast, slow: after.slow - before.slow }).toEqual({
+        fast: 79,
+        slow: 1,
+      });
+    });
+
+    const refused: { name: string; text: string; path: ValuesPath; values: (PlainValue | undefined)[] }[] = [
+      {
+        name: "a comment on the removed value's line (it moves above the next key)",
+        text: 'replicaCount: 3 # busy week\nimage:\n  tag: v1\n',
+        path: ['replicaCount'],
+        values: [4, 2],
+      },
+      {
+        name: 'the last key of a map (the map would be pruned)',
+        text: 'replicaCount: 3\nimage:\n  tag: v1\n',
+        path: ['image', 'tag'],
+        values: ['v2', ''],
+      },
+      {
+        name: 'a comment above the removed key and a blank line below it',
+        text: 'image:\n  repository: r\n  # pinned\n  tag: v1\n\n  pullPolicy: Always\n',
+        path: ['image', 'tag'],
+        values: ['v2', ''],
+      },
+      {
+        name: 'a comment above the last key of its map (it would end the map)',
+        text: 'image:\n  repository: r\n  # pinned\n  tag: v1\nreplicaCount: 3\n',
+        path: ['image', 'tag'],
+        values: ['v2', ''],
+      },
+      {
+        name: "the first key of a nested map when the next has a comment above (the map's, then)",
+        text: 'image:\n  repository: r\n  # pinned\n  tag: v1\n',
+        path: ['image', 'repository'],
+        values: ['s', 'repo/app'],
+      },
+      {
+        name: 'a key in a flow map',
+        text: 'image: {repository: r, tag: v1}\nreplicaCount: 3\n',
+        path: ['image', 'tag'],
+        values: ['v2', '', 'v3'],
+      },
+      {
+        name: 'an anchored key',
+        text: '&k replicaCount: 3\nimage:\n  tag: v1\n',
+        path: ['replicaCount'],
+        values: [4, 2],
+      },
+      {
+        name: 'a text with a block scalar',
+        text: 'replicaCount: 3\nenv:\n  X: |\n    one\n',
+        path: ['replicaCount'],
+        values: [4, 2, 5],
+      },
+    ];
+    for (const c of refused) {
+      it(`parses and prints the whole text to remove or add a key for ${c.name}`, () => {
+        const got = typeInto(c.text, c.path, c.values);
+        expect(got.took).toEqual(c.values.map(() => false));
+      });
+    }
+
+    it('parses and prints the whole text to add a key under a missing map or a map a comment ends', () => {
+      const start = typeInto('env:\n  A: x\n  # end of env\nreplicaCount: 3\n', ['replicaCount'], [4]).text;
+      expect(typeInto(start, ['resources', 'limits', 'memory'], ['1Gi']).took).toEqual([false]);
+      expect(typeInto(start, ['resources', 'limits', 'memory'], [undefined]).took).toEqual([false]);
+      expect(typeInto(start, ['env', 'EXTRA'], ['y']).took).toEqual([false]);
+    });
   });
 });

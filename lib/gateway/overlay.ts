@@ -11,6 +11,7 @@ import {
   type Pair,
   parseDocument,
   Scalar,
+  visit,
   type YAMLMap,
 } from 'yaml';
 
@@ -375,17 +376,20 @@ export function setOverlayValue(
 ): string {
   const frame = recallFrame(text);
   if (frame) {
-    const spliced = spliceScalar(frame, defaults, path, value);
-    if (spliced !== undefined) {
+    const made = spliceEdit(frame, defaults, path, value);
+    if (made) {
       editCounts.fast++;
-      return spliced;
+      rememberFrame(made);
+      return made.text;
     }
   }
   editCounts.slow++;
   const doc = editableDocument(text);
+  // Read before the edit, which moves comments between nodes.
+  const layout = layoutOf(text, doc);
   const changed = editDocument(doc, defaults, path, value, options);
   const out = printDocument(doc);
-  if (changed) learnFrame(text, doc, path as readonly string[], changed, out);
+  if (layout) learnFrame(layout, defaults, path, value, changed, out);
   return out;
 }
 
@@ -617,13 +621,21 @@ export function overlayToYaml(overlay: PlainMap): string {
 // differently from `key: x`). So the edit prints the new value alone, in a small document of the same
 // depth, and splices it into the text over the old value.
 //
+// The printer prints a block map entry by entry, each on lines of its own: its blank line (spaceBefore),
+// the comment lines above its key, its key and value. So removing a key whose value is a one-line scalar
+// with no comment removes its lines, and adding a scalar key inserts its line where the slow path puts
+// the pair, as long as no comment changes hands in a way that prints differently (the slow path gives a
+// removed key's comment to the next key, and the top of the file keeps its heading comment) and the map
+// neither empties nor is created. Typing the chart's default into a field removes the key, and the next
+// keystroke adds it back: both are spliced too.
+//
 // That equals the slow path's output only on a text the printer prints back unchanged (it would reformat
 // `key:  x`), so the fast path works on the texts of a few frames known to be such texts: one the slow
-// path returned after changing a scalar in place, when that output is its input with only that value's
-// text replaced (nothing else reformatted), or one the fast path returned. A frame records where each
-// scalar value of its block maps sits, with its node as the parser reads it: a value's style, number
-// format and spelling decide how a new value prints there (`0x10`, `1.50`, `yes`, `'quoted'`), so the
-// spliced value is read back, alone, for the next frame.
+// path returned, when that output is what the fast path would have made of its input (nothing else
+// reformatted), or one the fast path returned. A frame records the entries of its block maps in text
+// order, where their lines start, and where each scalar value sits, with its node as the parser reads it:
+// a value's style, number format and spelling decide how a new value prints there (`0x10`, `1.50`, `yes`,
+// `'quoted'`), so a spliced value is read back, alone, for the next frame.
 
 // ScalarSlot is one scalar value of a frame's text.
 interface ScalarSlot {
@@ -639,12 +651,40 @@ interface ScalarSlot {
   checked: boolean;
 }
 
-// Frame is a text the printer prints back unchanged, with its scalar values.
+// Entry is one key of a block map of a frame's text.
+interface Entry {
+  // The key when it is a string (what the defaults' order ranks), and its path (slotKey); undefined for
+  // other keys.
+  key: string | undefined;
+  path: string | undefined;
+  // The path (slotKey) of the map that holds it.
+  parent: string;
+  // Where its lines start (its blank line, else its comment lines above the key, else its key's line), and
+  // where its key's line starts; both -1 when not known (no key is then added or removed next to it).
+  start: number;
+  keyLine: number;
+  // A blank line above it, comment lines above its key.
+  spaceBefore: boolean;
+  commentBefore: boolean;
+  // Its key is a plain string node: no anchor an alias could point to, no tag, no comment of its own.
+  plainKey: boolean;
+  // Its value, when that is a scalar the fast path may print.
+  slot: ScalarSlot | undefined;
+}
+
+// Frame is a text the printer prints back unchanged, with the entries of its block maps.
 interface Frame {
   text: string;
-  // A slot's index by its path (slotKey); a frame derived from another has the same paths, and shares it.
+  // In text order (a map's entries follow its key).
+  entries: readonly Entry[];
+  // An entry's index by its path (slotKey); a frame whose entries are those of another, moved, shares it.
   index: ReadonlyMap<string, number>;
-  slots: readonly ScalarSlot[];
+  // The block maps the entries are in, by path (slotKey; the top level is `[]`): whether a comment ends
+  // the map (the printer puts it after the map's last entry). Keys may be added to these maps.
+  maps: ReadonlyMap<string, { comment: boolean }>;
+  // Whether keys may be added and removed: not when a block scalar is in the text (one that keeps its
+  // final line breaks changes how the entry after it prints).
+  structural: boolean;
 }
 
 // A few recent frames: a keystroke edits the text the previous one returned, an update may run twice on
@@ -674,60 +714,232 @@ function rememberFrame(frame: Frame): void {
 
 const slotKey = (path: readonly string[]) => JSON.stringify(path);
 
-// spliceScalar makes setOverlayValue's edit of a frame's text by replacing one value's text, when the
-// slow path would change that scalar in place and the new value prints on one line; otherwise it
-// returns undefined (and the slow path runs).
-function spliceScalar(
+// spliceEdit makes setOverlayValue's edit of a frame's text without parsing it, and returns the frame of
+// the result, when the edit changes a scalar in place, removes a scalar key or adds one in the simple
+// cases (see above), or changes nothing; otherwise it returns undefined (and the slow path runs).
+function spliceEdit(
   frame: Frame,
   defaults: PlainMap,
   path: ValuesPath,
   value: PlainValue | undefined,
-): string | undefined {
+): Frame | undefined {
   if (!path.every((seg) => typeof seg === 'string')) return undefined;
   const at = frame.index.get(slotKey(path));
-  const slot = at === undefined ? undefined : frame.slots[at];
-  if (at === undefined || !slot || !editsScalarInPlace(defaults, path, value, slot.node)) return undefined;
+  if (at === undefined) return addEntry(frame, defaults, path, value);
+  const slot = frame.entries[at]?.slot;
+  if (!slot) return undefined;
+  if (editsScalarInPlace(defaults, path, value, slot.node))
+    return spliceScalar(frame, at, value as PlainValue);
+  return removesKey(defaults, path, value) ? removeEntry(frame, at) : undefined;
+}
+
+// removesKey reports whether editDocument deletes the key at a path of map keys (rather than setting it),
+// given that the edit does not change its scalar in place.
+function removesKey(defaults: PlainMap, keyPath: readonly string[], value: PlainValue | undefined): boolean {
+  const def = getPath(defaults, keyPath);
+  // Removing a key the chart has writes a null, for Helm to delete the default.
+  if (value === undefined) return def === undefined || def === null;
+  return def !== undefined && deepEqual(value, def) && !isPlainMap(value);
+}
+
+// spliceScalar replaces the text of entry `at`'s scalar with the new value, when it prints on one line.
+function spliceScalar(frame: Frame, at: number, value: PlainValue): Frame | undefined {
+  const slot = frame.entries[at]!.slot!;
   // An empty value (`key:`) or one on several lines is framed differently from a one-line value.
   if (!slot.checked && printScalarAt(slot.node, slot.depth) !== frame.text.slice(slot.start, slot.end))
     return undefined;
   const node = copyScalar(slot.node);
-  setScalarValue(node, value as PlainValue);
+  setScalarValue(node, value);
   const printed = printScalarAt(node, slot.depth);
   if (printed === undefined) return undefined;
   const out = frame.text.slice(0, slot.start) + printed + frame.text.slice(slot.end);
-  deriveFrame(frame, at, printed, out);
+  return deriveFrame(frame, at, printed, out);
+}
+
+// deriveFrame returns `out`, the frame's text with entry `at`'s value replaced by `printed`, as a frame:
+// its other values are where they were (shifted), and the new one is read back from its text. When that
+// value would not print back the same, it returns undefined.
+function deriveFrame(frame: Frame, at: number, printed: string, out: string): Frame | undefined {
+  const slot = frame.entries[at]!.slot!;
+  const node = readScalarAt(printed, slot.depth);
+  if (!node || printScalarAt(node, slot.depth) !== printed) return undefined;
+  const end = slot.start + printed.length;
+  const entries = frame.entries.map((e, i) => {
+    if (i === at) return { ...e, slot: { node, depth: slot.depth, start: slot.start, end, checked: true } };
+    return shifted(e, slot.end, end - slot.end);
+  });
+  return { ...frame, text: out, entries };
+}
+
+// shifted moves the places of an entry at or after `from` by `delta` characters.
+function shifted(e: Entry, from: number, delta: number): Entry {
+  if (delta === 0) return e;
+  const move = (n: number) => (n >= from ? n + delta : n);
+  const s = e.slot;
+  if (e.start < from && (!s || s.start < from)) return e;
+  return {
+    ...e,
+    start: move(e.start),
+    keyLine: move(e.keyLine),
+    slot: s && { ...s, start: move(s.start), end: move(s.end) },
+  };
+}
+
+function indexEntries(entries: readonly Entry[]): Map<string, number> {
+  const index = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.path !== undefined && !index.has(e.path)) index.set(e.path, i);
+  });
+  return index;
+}
+
+// mapEntries lists the indexes of the entries of the map at a path (slotKey), in order.
+function mapEntries(frame: Frame, parent: string): number[] {
+  const out: number[] = [];
+  frame.entries.forEach((e, i) => {
+    if (e.parent === parent) out.push(i);
+  });
   return out;
 }
 
-// deriveFrame remembers `out`, the frame's text with slot `at` replaced by `printed`, as a frame: its
-// other values are where they were (shifted), and the new one is read back from its text. When that
-// value would not print back the same, `out` is not remembered.
-function deriveFrame(frame: Frame, at: number, printed: string, out: string): void {
-  const slot = frame.slots[at]!;
-  const node = readScalarAt(printed, slot.depth);
-  if (!node || printScalarAt(node, slot.depth) !== printed) return;
-  const end = slot.start + printed.length;
-  const shift = end - slot.end;
-  const slots = frame.slots.map((s, i) => {
-    if (i === at) return { node, depth: s.depth, start: s.start, end, checked: true };
-    return s.start >= slot.end && shift !== 0 ? { ...s, start: s.start + shift, end: s.end + shift } : s;
-  });
-  rememberFrame({ text: out, index: frame.index, slots });
+// removeEntry removes entry `at`, a key whose value is a one-line scalar with no comment, as
+// deleteKeepingComments does: the comment lines above its key stay where they are, the next key's now.
+// Its map must keep an entry (the slow path would prune it), and the next entry must print as it did.
+function removeEntry(frame: Frame, at: number): Frame | undefined {
+  const { text, entries } = frame;
+  const x = entries[at]!;
+  const slot = x.slot!;
+  const v = slot.node;
+  if (!frame.structural || x.start < 0 || !x.plainKey || v.comment || v.commentBefore || v.spaceBefore)
+    return undefined;
+  if (text[slot.end] !== '\n' || text.slice(x.keyLine, slot.end).includes('\n')) return undefined;
+  const siblings = mapEntries(frame, x.parent);
+  const n = siblings.indexOf(at);
+  const nextAt = siblings[n + 1];
+  const next = nextAt === undefined ? undefined : entries[nextAt];
+  if (siblings.length < 2 || (next && next.start < 0)) return undefined;
+  // The entry that becomes its map's first: a blank line above the first key prints apart, and comment
+  // lines above the first key of a nested map are the map's own when read again (they print above it).
+  if (n === 0 && next && (next.spaceBefore || (next.commentBefore && x.parent !== slotKey([]))))
+    return undefined;
+  let from = x.start;
+  if (x.commentBefore) {
+    // Its comment lines go to the next key: printed where they are, unless a blank line parts them.
+    if (!next || x.spaceBefore || next.spaceBefore) return undefined;
+    from = x.keyLine;
+  }
+  const to = slot.end + 1;
+  const out = text.slice(0, from) + text.slice(to);
+  const kept: Entry[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    if (i === at) continue;
+    const e = shifted(entries[i]!, to, from - to);
+    kept.push(i === nextAt && x.commentBefore ? { ...e, start: x.start, commentBefore: true } : e);
+  }
+  return { ...frame, text: out, entries: kept, index: indexEntries(kept) };
 }
 
-// learnFrame remembers the output of a slow edit that changed the scalar `changed` at `keyPath` in
-// place, when that output is the input with only that value's text replaced: then the printer reformats
-// nothing else in it, and the input's other values are in the output where they were (shifted).
-function learnFrame(
-  text: string,
-  doc: Document,
+// addEntry makes the edit of a key its map lacks, in a map of the frame: setting a scalar adds the key
+// where placeNewKeys puts it, removing it or setting the default changes nothing.
+function addEntry(
+  frame: Frame,
+  defaults: PlainMap,
   keyPath: readonly string[],
-  changed: Scalar,
+  value: PlainValue | undefined,
+): Frame | undefined {
+  const parentPath = keyPath.slice(0, -1);
+  const parent = slotKey(parentPath);
+  const map = frame.maps.get(parent);
+  if (!map) return undefined;
+  // The map has an entry, so removing a key it lacks prunes nothing: the text prints as it is.
+  if (removesKey(defaults, keyPath, value)) return frame;
+  const set = value === undefined ? null : value;
+  if (set !== null && typeof set === 'object') return undefined;
+  if (!frame.structural) return undefined;
+  const { text, entries } = frame;
+  const name = keyPath[keyPath.length - 1]!;
+  const depth = keyPath.length;
+  const probe = probeAt(depth);
+  if (!probe) return undefined;
+  const line = printPairAt(name, probe.doc.createNode(set) as Scalar, depth);
+  if (!line) return undefined;
+  // Where placeNewKeys puts it: before the first entry the defaults rank after it, else last.
+  const siblings = mapEntries(frame, parent);
+  const order = getPath(defaults, parentPath);
+  let before: number | undefined;
+  if (isPlainMap(order)) {
+    const ranks = Object.keys(order);
+    const rank = (k: string | undefined) => {
+      const r = k === undefined ? -1 : ranks.indexOf(k);
+      return r < 0 ? Number.POSITIVE_INFINITY : r;
+    };
+    const mine = rank(name);
+    if (mine !== Number.POSITIVE_INFINITY) before = siblings.find((i) => rank(entries[i]!.key) > mine);
+  }
+  let pos: number;
+  // The heading comment of the file: comment lines above the first top-level key stay on top, above the
+  // key put first.
+  let heading = false;
+  if (before !== undefined) {
+    const s = entries[before]!;
+    if (s.start < 0) return undefined;
+    heading = before === siblings[0] && depth === 1 && s.commentBefore;
+    if (heading && s.spaceBefore) return undefined;
+    pos = heading ? s.keyLine : s.start;
+  } else {
+    // After the last entry's line: its value must end it (no comment after it), and no comment ends the
+    // map.
+    const last = entries[siblings[siblings.length - 1]!];
+    const slot = last?.slot;
+    if (map.comment || !slot || slot.node.comment || text[slot.end] !== '\n') return undefined;
+    pos = slot.end + 1;
+  }
+  const out = text.slice(0, pos) + line.text + text.slice(pos);
+  const delta = line.text.length;
+  const node = readScalarAt(line.value, depth);
+  if (!node || printScalarAt(node, depth) !== line.value) return undefined;
+  const start = pos + line.text.length - 1 - line.value.length;
+  const added: Entry = {
+    key: name,
+    path: slotKey(keyPath),
+    parent,
+    start: heading ? entries[before!]!.start : pos,
+    keyLine: pos,
+    spaceBefore: false,
+    commentBefore: heading,
+    plainKey: true,
+    slot: { node, depth, start, end: start + line.value.length, checked: true },
+  };
+  const moved = entries.map((e, i) => {
+    const m = shifted(e, pos, delta);
+    return heading && i === before ? { ...m, start: m.keyLine, commentBefore: false } : m;
+  });
+  const at = before ?? siblings[siblings.length - 1]! + 1;
+  moved.splice(at, 0, added);
+  return { ...frame, text: out, entries: moved, index: indexEntries(moved) };
+}
+
+// learnFrame remembers the output of a slow edit of `text` when it equals what the fast path would have
+// made of `text` (`layout`, read before the edit): then the printer reformats nothing else in it. An edit
+// that changed the scalar `changed` in place is learned when only that value's text changed.
+function learnFrame(
+  layout: Frame,
+  defaults: PlainMap,
+  path: ValuesPath,
+  value: PlainValue | undefined,
+  changed: Scalar | undefined,
   out: string,
 ): void {
+  if (!changed) {
+    const made = spliceEdit(layout, defaults, path, value);
+    if (made && made.text === out) rememberFrame(made);
+    return;
+  }
+  const { text } = layout;
   const range = changed.range;
-  if (!range || !sameSchemaAsProbes(doc)) return;
+  if (!range) return;
   const [start, end] = range;
+  const keyPath = path as readonly string[];
   // An empty value (`key:`) or one on several lines is framed differently from a one-line value.
   if (end <= start || /[\n\r]/.test(text.slice(start, end))) return;
   const printed = printScalarAt(changed, keyPath.length);
@@ -739,35 +951,88 @@ function learnFrame(
     !out.endsWith(text.slice(end))
   )
     return;
-  const { index, slots } = scalarSlots(doc);
-  const at = index.get(slotKey(keyPath));
-  if (at === undefined || slots[at]?.node !== changed) return;
-  deriveFrame({ text, index, slots }, at, printed, out);
+  const at = layout.index.get(slotKey(keyPath));
+  if (at === undefined || layout.entries[at]?.slot?.node !== changed) return;
+  const made = deriveFrame(layout, at, printed, out);
+  if (made) rememberFrame(made);
 }
 
-// scalarSlots lists the scalar values of a document's block maps (no tag or anchor on the way or on the
-// value) by path of string keys, with their places in the text the document was read from.
-function scalarSlots(doc: Document): { index: Map<string, number>; slots: ScalarSlot[] } {
-  const index = new Map<string, number>();
-  const slots: ScalarSlot[] = [];
+// layoutOf reads the entries of a document's block maps (no tag or anchor on the way), and where each
+// sits in the text the document was read from, as a frame of that text (which setOverlayValue checks
+// against the slow path's output before it remembers anything made from it). It returns undefined for a
+// document that does not print as the probes do.
+function layoutOf(text: string, doc: Document): Frame | undefined {
+  const contents = doc.contents;
+  if (!isMap(contents) || contents.tag || contents.anchor || contents.flow || !contents.range)
+    return undefined;
+  if (!sameSchemaAsProbes(doc)) return undefined;
+  const entries: Entry[] = [];
+  const maps = new Map<string, { comment: boolean }>();
   const walk = (map: YAMLMap, path: string[]) => {
+    const parent = slotKey(path);
+    maps.set(parent, { comment: !!map.comment });
     for (const { key, value } of map.items) {
-      if (!isScalar(key) || typeof key.value !== 'string') continue;
-      const at = [...path, key.value];
+      const name = isScalar(key) && typeof key.value === 'string' ? key.value : undefined;
+      const at = name === undefined ? undefined : [...path, name];
+      const entry: Entry = {
+        key: name,
+        path: at && slotKey(at),
+        parent,
+        start: -1,
+        keyLine: -1,
+        spaceBefore: false,
+        commentBefore: false,
+        plainKey: name !== undefined && isScalar(key) && !key.anchor && !key.tag && !key.comment,
+        slot: undefined,
+      };
+      if (isScalar(key)) placeEntry(text, entry, key, path.length + 1);
+      entries.push(entry);
+      if (!at) continue;
       if (isMap(value)) {
         if (!value.flow && !value.tag && !value.anchor) walk(value, at);
       } else if (isScalar(value) && !value.tag && !value.anchor && value.range) {
-        const k = slotKey(at);
-        if (index.has(k)) continue;
-        index.set(k, slots.length);
         const [start, end] = value.range;
-        slots.push({ node: value, depth: at.length, start, end, checked: false });
+        entry.slot = { node: value, depth: at.length, start, end, checked: false };
       }
     }
   };
-  const contents = doc.contents;
-  if (isMap(contents) && !contents.tag && !contents.anchor) walk(contents, []);
-  return { index, slots };
+  walk(contents, []);
+  let structural = true;
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+        structural = false;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return { text, entries, index: indexEntries(entries), maps, structural };
+}
+
+// placeEntry finds where an entry's lines start in the text: its key's line, indented as the printer
+// indents it, and above it as many comment lines as its key's comment has, and its blank line. It leaves
+// the places unknown (-1) when the text does not read so.
+function placeEntry(text: string, entry: Entry, key: Scalar, depth: number): void {
+  const keyStart = key.range?.[0];
+  if (keyStart === undefined) return;
+  const keyLine = text.lastIndexOf('\n', keyStart - 1) + 1;
+  if (text.slice(keyLine, keyStart) !== '  '.repeat(depth - 1)) return;
+  const comment = key.commentBefore ?? '';
+  if (/^\n+$/.test(comment)) return;
+  const commentLines = comment === '' ? 0 : comment.split('\n').length;
+  let start = keyLine;
+  for (let i = 0; i < commentLines + (key.spaceBefore ? 1 : 0); i++) {
+    if (start === 0) return;
+    const from = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(from, start - 1);
+    if (i < commentLines ? !/^( *#.*)?$/.test(line) : line !== '') return;
+    start = from;
+  }
+  entry.start = start;
+  entry.keyLine = keyLine;
+  entry.spaceBefore = !!key.spaceBefore;
+  entry.commentBefore = comment !== '';
 }
 
 // A probe is a small document whose only value sits `depth` maps deep: a value printed there prints as
@@ -834,6 +1099,37 @@ function printScalarAt(node: Scalar, depth: number): string | undefined {
   if (!out.startsWith(probe.prefix) || !out.endsWith('\n')) return undefined;
   const printed = out.slice(probe.prefix.length, -1);
   return printed === '' || /[\n\r]/.test(printed) ? undefined : printed;
+}
+
+// printPairAt prints `key: value` as an entry of a block map `depth` maps deep: its line, with its
+// indentation and line break, and the value's text; undefined when it would not print on one line.
+function printPairAt(key: string, node: Scalar, depth: number): { text: string; value: string } | undefined {
+  const probe = probeAt(depth);
+  const value = printScalarAt(node, depth);
+  if (!probe || value === undefined) return undefined;
+  const copy = copyScalar(node);
+  copy.commentBefore = undefined;
+  copy.comment = undefined;
+  copy.spaceBefore = undefined;
+  const probeKey = probe.pair.key;
+  // A string key, as the slow path's setIn adds it.
+  probe.pair.key = key;
+  probe.pair.value = copy;
+  let out: string;
+  try {
+    out = probe.doc.toString(printOptions);
+  } catch {
+    return undefined;
+  } finally {
+    probe.pair.key = probeKey;
+  }
+  const head = probe.prefix.slice(0, probe.prefix.lastIndexOf('\n') + 1);
+  const indent = '  '.repeat(depth - 1);
+  const text = out.slice(head.length);
+  if (!out.startsWith(head) || !text.startsWith(indent) || !text.endsWith(`: ${value}\n`)) return undefined;
+  // One line, its key not empty (an explicit `? key` takes more lines).
+  if (/[\n\r]/.test(text.slice(0, -1)) || text.length <= indent.length + value.length + 3) return undefined;
+  return { text, value };
 }
 
 // readScalarAt reads a value's text as the value of a block map `depth` maps deep, as the parser reads
