@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
+  getPath,
   isPlainMap,
   mergeValues,
   OverlayEditError,
@@ -335,6 +336,7 @@ type Texture =
   | { kind: 'trailingComments'; line: number }
   | { kind: 'spacing'; line: number }
   | { kind: 'blankLine'; line: number }
+  | { kind: 'blankAndComment'; line: number }
   | { kind: 'anchorAlias'; line: number }
   | { kind: 'header'; text: string };
 
@@ -347,6 +349,7 @@ const texture: fc.Arbitrary<Texture> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('trailingComments' as const), line: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('spacing' as const), line: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('blankLine' as const), line: fc.nat(40) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('blankAndComment' as const), line: fc.nat(40) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('anchorAlias' as const), line: fc.nat(40) }) },
   {
     weight: 1,
@@ -395,6 +398,9 @@ function applyTexture(text: string, edits: readonly Texture[]): string {
       case 'blankLine':
         lines.splice(i, 0, '');
         break;
+      case 'blankAndComment':
+        lines.splice(i, 0, '', `${indent}# above ${key}`);
+        break;
       case 'anchorAlias':
         lines[i] = `${indent}${key}: &a${i} ${value}${tail}`;
         lines.push(`alias${i}: *a${i}`);
@@ -429,8 +435,35 @@ const typed: fc.Arbitrary<PlainValue[]> = fc.oneof(
     maxLength: 5,
   }),
 );
+// Typing into a field across the chart's default: a value equal to the default removes the key, as does
+// `undefined` where the chart has no default (or a null one), and the next value adds it back.
+const crossingPaths: ValuesPath[] = [...formPaths, ['autoscaling', 'minReplicas'], ['team'], ['notes']];
+const crossing: fc.Arbitrary<EditRun> = fc.oneof(
+  fc.record({
+    path: fc.constantFrom<ValuesPath>(
+      ['replicaCount'],
+      ['autoscaling', 'maxReplicas'],
+      ['autoscaling', 'minReplicas'],
+    ),
+    values: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 2, maxLength: 10 }),
+  }),
+  fc.constantFrom(...crossingPaths).chain((path) =>
+    fc.record({
+      path: fc.constant(path),
+      values: fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: fc.constant(getPath(defaults, path)) },
+          { weight: 1, arbitrary: fc.constant(undefined) },
+          { weight: 3, arbitrary: scalar },
+        ),
+        { minLength: 2, maxLength: 8 },
+      ),
+    }),
+  ),
+);
 const editRun: fc.Arbitrary<EditRun> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ path: fc.constantFrom(...formPaths), values: typed }) },
+  { weight: 3, arbitrary: crossing },
   {
     weight: 1,
     arbitrary: fc.record({
