@@ -649,6 +649,9 @@ interface ScalarSlot {
   // Whether its text is known to be how the printer prints its node, on one line and not as nothing: true
   // for a value the fast path spliced in; a value read by a slow edit is checked before it is replaced.
   checked: boolean;
+  // Whether the text has comments or a blank line with the value, as read from it: a splice keeps them in
+  // the text, but the node read back from the spliced value alone does not have them.
+  commented: boolean;
 }
 
 // Entry is one key of a block map of a frame's text.
@@ -765,7 +768,7 @@ function deriveFrame(frame: Frame, at: number, printed: string, out: string): Fr
   if (!node || printScalarAt(node, slot.depth) !== printed) return undefined;
   const end = slot.start + printed.length;
   const entries = frame.entries.map((e, i) => {
-    if (i === at) return { ...e, slot: { node, depth: slot.depth, start: slot.start, end, checked: true } };
+    if (i === at) return { ...e, slot: { ...slot, node, end, checked: true } };
     return shifted(e, slot.end, end - slot.end);
   });
   return { ...frame, text: out, entries };
@@ -809,9 +812,7 @@ function removeEntry(frame: Frame, at: number): Frame | undefined {
   const { text, entries } = frame;
   const x = entries[at]!;
   const slot = x.slot!;
-  const v = slot.node;
-  if (!frame.structural || x.start < 0 || !x.plainKey || v.comment || v.commentBefore || v.spaceBefore)
-    return undefined;
+  if (!frame.structural || x.start < 0 || !x.plainKey || slot.commented) return undefined;
   if (text[slot.end] !== '\n' || text.slice(x.keyLine, slot.end).includes('\n')) return undefined;
   const siblings = mapEntries(frame, x.parent);
   const n = siblings.indexOf(at);
@@ -891,7 +892,7 @@ function addEntry(
     // map.
     const last = entries[siblings[siblings.length - 1]!];
     const slot = last?.slot;
-    if (map.comment || !slot || slot.node.comment || text[slot.end] !== '\n') return undefined;
+    if (map.comment || !slot || slot.commented || text[slot.end] !== '\n') return undefined;
     pos = slot.end + 1;
   }
   const out = text.slice(0, pos) + line.text + text.slice(pos);
@@ -908,7 +909,7 @@ function addEntry(
     spaceBefore: false,
     commentBefore: heading,
     plainKey: true,
-    slot: { node, depth, start, end: start + line.value.length, checked: true },
+    slot: { node, depth, start, end: start + line.value.length, checked: true, commented: false },
   };
   const moved = entries.map((e, i) => {
     const m = shifted(e, pos, delta);
@@ -992,7 +993,8 @@ function layoutOf(text: string, doc: Document): Frame | undefined {
         if (!value.flow && !value.tag && !value.anchor) walk(value, at);
       } else if (isScalar(value) && !value.tag && !value.anchor && value.range) {
         const [start, end] = value.range;
-        entry.slot = { node: value, depth: at.length, start, end, checked: false };
+        const commented = !!(value.comment || value.commentBefore || value.spaceBefore);
+        entry.slot = { node: value, depth: at.length, start, end, checked: false, commented };
       }
     }
   };
