@@ -641,6 +641,13 @@ describe('setOverlayValue fast path (typing into one field)', () => {
         took: [false, true, false],
       },
       {
+        // Read again, the comment would belong to the empty value (`enabled: # note`), not to image.
+        name: 'a key between an empty value and a comment line',
+        text: 'ingress:\n  enabled:\n  className: a\n# note\nimage:\n  tag: v1\n',
+        path: ['ingress', 'className'],
+        values: ['b', undefined, 'c'],
+      },
+      {
         name: 'the last key of a map (the map would be pruned)',
         text: 'replicaCount: 3\nimage:\n  tag: v1\n',
         path: ['image', 'tag'],

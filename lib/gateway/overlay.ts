@@ -830,6 +830,13 @@ function removeEntry(frame: Frame, at: number): Frame | undefined {
     from = x.keyLine;
   }
   const to = slot.end + 1;
+  // The lines above and below the removed ones meet. A comment or blank line below belongs to the next key
+  // (or ends a map) and must go on belonging to it when the text is read again: the line above must be one
+  // that cannot take it, not an empty value (`key:`, which takes the comment lines after it) or a comment
+  // of something else.
+  let below = to;
+  while (text[below] === ' ') below++;
+  if ((text[to] === '\n' || text[below] === '#') && !closesLine(frame, from, x)) return undefined;
   const out = text.slice(0, from) + text.slice(to);
   const kept: Entry[] = [];
   for (let i = 0; i < entries.length; i++) {
@@ -838,6 +845,17 @@ function removeEntry(frame: Frame, at: number): Frame | undefined {
     kept.push(i === nextAt && x.commentBefore ? { ...e, start: x.start, commentBefore: true } : e);
   }
   return { ...frame, text: out, entries: kept, index: indexEntries(kept) };
+}
+
+// closesLine reports whether the text before `from` (where entry x's removed lines start) ends so that
+// comment lines after it belong to what comes next: at the start of the text, after x's own comment
+// lines (which go to the next key with them), or after a one-line value with nothing after it.
+function closesLine(frame: Frame, from: number, x: Entry): boolean {
+  if (from === 0 || (x.commentBefore && from === x.keyLine)) return true;
+  return frame.entries.some((e) => {
+    const s = e.slot;
+    return s !== undefined && s.end === from - 1 && s.end > s.start && !s.commented;
+  });
 }
 
 // addEntry makes the edit of a key its map lacks, in a map of the frame: setting a scalar adds the key
