@@ -891,6 +891,57 @@ function staleKeyLine(text: string, lines: string[], keyLine: number, eofToken: 
 }
 
 /**
+ * blankBlockScalars is text with the content lines of its block scalars (`key: |` and the lines
+ * indented below it) turned into blanks, line breaks and lengths kept: go-yaml's scanner reads that
+ * content as text, so a `&`, a quote or a bracket in it is no YAML syntax for the error rules below.
+ */
+function blankBlockScalars(text: string): string {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  for (let k = 0, at = 0; k < lines.length; at += lines[k]!.length + 1, k++) starts.push(at);
+  let changed = false;
+  for (let k = 0; k < lines.length; k++) {
+    const bare = lines[k]!.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => '"'.repeat(q.length)).replace(
+      /[ \t]+#.*$/,
+      '',
+    );
+    const m =
+      /^( *)((?:-[ \t]+)*)(?:([^\s#].*?:)[ \t]+)?(?:[&!]\S*[ \t]+)*[|>]([1-9][-+]?|[-+][1-9]?)?\r?$/.exec(
+        bare,
+      );
+    if (!m || inUnclosedQuote(text, starts[k]!)) continue;
+    // The block's parent is the key's column, else the last `- `'s; a header alone on its line
+    // belongs to the entry above it.
+    const dashes = m[2]!;
+    const parent = m[3]
+      ? m[1]!.length + dashes.length
+      : dashes
+        ? m[1]!.length + dashes.trimEnd().lastIndexOf('-')
+        : m[1]!.length - 1;
+    const digit = /[1-9]/.exec(m[4] ?? '')?.[0];
+    // Content is indented by the indicator, else as deep as its first non-blank line (deeper than
+    // the parent); the first line indented less ends it.
+    let indent = digit ? Math.max(parent, 0) + Number(digit) : -1;
+    let end = k + 1;
+    for (; end < lines.length; end++) {
+      const l = lines[end]!;
+      if (/^ *\r?$/.test(l)) continue;
+      const lead = l.search(/[^ ]/);
+      if (indent < 0) indent = Math.max(lead, parent + 1, 1);
+      if (lead < indent) break;
+    }
+    for (let c = k + 1; c < end; c++) {
+      if (lines[c]!.trim() !== '') {
+        lines[c] = ' '.repeat(lines[c]!.length);
+        changed = true;
+      }
+    }
+    k = end - 1;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+/**
  * goSyntaxMessage rewrites a js-yaml syntax error into go-yaml's message (`yaml: line N: …`).
  * go-yaml reports scanner errors at the 1-based line of the problem and parser errors at the
  * 0-based one, and omits the line when it is 0; a document's end counts as one more line.
@@ -902,6 +953,7 @@ function goSyntaxMessage(
   col: number,
   pos: number,
 ): [string, number] {
+  text = blankBlockScalars(text);
   const lines = text.split('\n');
   const eof = endLine(text);
   // The stream-end token sits on a new line when the text does not end with one.
@@ -1099,7 +1151,15 @@ function goSyntaxMessage(
       // (When js-yaml stops on a blank or comment line, the key's line is the code line above it.)
       let code = line;
       while (code > 0 && /^\s*(#|$)/.test(lines[code] ?? '')) code--;
-      const at = ind(lines[code] ?? '');
+      // The key is at the least indentation of the scalar's lines (its later lines may be indented
+      // more), which run back to the last `key:` line.
+      let at = ind(lines[code] ?? '');
+      for (let k = code; k >= 0; k--) {
+        const t = lines[k]!;
+        if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+        if (/:( |$)/.test(t)) break;
+        at = Math.min(at, ind(t));
+      }
       keyLine = line - 1;
       for (let k = line - 1; k >= 0; k--) {
         const t = lines[k]!;
