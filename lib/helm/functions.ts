@@ -92,7 +92,12 @@ export function helmFuncs(calls: () => HelmCalls): FuncMap {
     }),
     fromJson: fn('fromJson', ['string'], (s) => fromJson(s as string)),
     fromJsonArray: fn('fromJsonArray', ['string'], (s) => fromJsonArray(s as string)),
-    toToml: fn('toToml', ['interface {}'], (v) => toToml(v)),
+    toToml: fn('toToml', ['interface {}'], (v) => {
+      // Go (BurntSushi): a nil root reaches reflect on the zero Value, a panic the encoder does not
+      // recover into an error string (a nil inside a map or list is an encode error, printed).
+      if (v === null) throw new GoPanic('reflect: call of reflect.Value.Type on zero Value');
+      return toToml(v);
+    }),
     fromToml: fn('fromToml', ['string'], (s) => fromToml(s as string)),
     include: fn('include', ['string', 'interface {}'], (name, data) => calls().include(name as string, data)),
     tpl: fn('tpl', ['string', 'interface {}'], (text, data) => calls().tpl(text as string, data)),

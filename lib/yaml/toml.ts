@@ -193,6 +193,8 @@ function byteOrder(a: string, b: string): number {
 export function encodeToml(v: GoValue): string {
   const e = new Encoder();
   if (v instanceof GoMap) e.table([], v);
+  // Go (BurntSushi): a list of tables is written as `[[key]]` headers, which need a key.
+  else if (isTableArray(v)) throw new GoError('toml: top-level values must be Go maps or structs');
   else e.out = e.element(v);
   return e.out;
 }
