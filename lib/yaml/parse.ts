@@ -497,6 +497,23 @@ function enclosingKind(lines: string[], line: number, col: number): 'seq' | 'map
   return 'map';
 }
 
+/** dashAbove reports whether the nearest entry above line k at column col or left of it is a `- ` there. */
+function dashAbove(lines: string[], k: number, col: number): boolean {
+  for (let l = k - 1; l >= 0; l--) {
+    const s = lines[l]!.trimStart();
+    if (s === '' || s.startsWith('#')) continue;
+    const ind = lines[l]!.length - s.length;
+    if (ind > col) continue;
+    return ind === col && /^-( |$)/.test(s);
+  }
+  return false;
+}
+
+/** bareLine is one line with its quoted scalars and comment blanked. */
+function bareLine(t: string): string {
+  return t.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => ' '.repeat(q.length)).replace(/(^|\s)#.*$/, '');
+}
+
 /** indentless reports whether the `-` entry on line l (column ind) belongs to a `key:` at the same column. */
 function indentless(lines: string[], l: number, ind: number): boolean {
   for (let k = l - 1; k >= 0; k--) {
@@ -881,6 +898,21 @@ function staleKeyLine(text: string, lines: string[], keyLine: number, eofToken: 
     }
     return eofToken;
   };
+  if (plainEnd && flow === 0) {
+    // The plain scalar runs on over lines indented deeper than the key (a comment line ends it);
+    // where a `: ` or ` #` stops it on such a line, the scanner stands there.
+    const keyCol = lines[keyLine]!.search(/\S/);
+    let last = lineAt(text, pos);
+    for (;;) {
+      const k = nextLine(last, true);
+      if (k >= lines.length) break;
+      const raw = lines[k]!;
+      if (raw.search(/\S/) <= keyCol || raw.trim().startsWith('#')) break;
+      if (/: |:$| #/.test(bareLine(raw))) return k;
+      last = k;
+    }
+    return nextLine(last, true);
+  }
   const k = nextLine(lineAt(text, pos), plainEnd);
   if (plainEnd || k >= lines.length) return k;
   // The next token is scanned before the check: a plain scalar filling its line moves on too.
@@ -1252,6 +1284,20 @@ function goSyntaxMessage(
     // A quoted scalar from an earlier line ended just before: its own entry decides.
     const before = text.slice(text.lastIndexOf('\n', quoteOpen - 1) + 1, quoteOpen);
     kind = /^[ \t]*(-[ \t]+)+$/.test(before) ? 'seq' : 'map';
+  }
+  // (Go, yaml.v2: an empty flow collection never becomes a key; the parser meets it.)
+  const emptyFlow = /^\s*(\[\s*\]|\{\s*\})/.test(lineText);
+  if (
+    kind === 'seq' &&
+    first >= 0 &&
+    !emptyFlow &&
+    dashAbove(lines, line, first) &&
+    !/:( |\t|$)/.test(bareLine(lineText))
+  ) {
+    // A scalar at the column of the sequence's `-` (a forgotten `- `) stands where the scanner
+    // requires a simple key; no `:` follows on its line, so the scanner gives it up before the
+    // parser could miss the `-`.
+    return scanner("could not find expected ':'", staleKeyLine(text, lines, line, eofToken));
   }
   return parser(kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key', line);
 }
