@@ -98,7 +98,7 @@ export function dictFuncs(): FuncMap {
       [MSI, MSI],
       (dst, ...srcs) => {
         // mergo: a nil destination map is replaced by a new one.
-        const d = dst === null ? new GoMap() : asMap(dst);
+        const d = dst === null || (dst instanceof GoMap && dst.isNil) ? new GoMap() : asMap(dst);
         for (const s of srcs) {
           if (s === null) continue;
           if (!(s instanceof GoMap)) {
@@ -127,7 +127,12 @@ export function dictFuncs(): FuncMap {
       const key = strArg(k);
       return m.has(key) ? m.get(key)! : '';
     }),
-    set: goFunc('set', [MSI, S, A], (d, k, v) => asMap(d).set(strArg(k), v)),
+    set: goFunc('set', [MSI, S, A], (d, k, v) => {
+      const m = asMap(d);
+      // Go: `set nil …` (or a nil map from `unset nil …`) writes into a nil map, a runtime panic.
+      if (m.isNil) throw new GoPanic('assignment to entry in nil map');
+      return m.set(strArg(k), v);
+    }),
     unset: goFunc('unset', [MSI, S], (d, k) => {
       const m = asMap(d);
       m.delete(strArg(k));

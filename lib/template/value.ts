@@ -13,6 +13,7 @@ import {
   goTypeName,
   type IntType,
   isUnsigned,
+  nilMap,
   sliceType,
   truth,
   typedSlice,
@@ -70,7 +71,8 @@ export function zeroValue(t: string): GoValue {
   }
   if (isIntType(t) || isUintType(t)) return new GoInt(0n, t as IntType);
   if (t.startsWith('[]')) return typedSlice([], t);
-  if (t.startsWith('map[')) return new GoMap(null, t);
+  // (A nil map reads as empty, prints as `map[]`, but takes no assignment and encodes as null.)
+  if (t.startsWith('map[')) return nilMap(t);
   return null;
 }
 
