@@ -198,6 +198,13 @@ export abstract class GoObject {
   }
   /** format prints the value as `%v` would without a String method (`{a b}`, `&{…}`). */
   abstract format(): string;
+  /**
+   * passed is the value a function receives as an `interface {}` argument: Go copies a struct
+   * there, and the copy is not addressable, so methods declared on the pointer no longer apply.
+   */
+  passed(): GoObject {
+    return this;
+  }
   /** toJSON returns what encoding/json would marshal this value as (null for nothing). */
   toJSONValue(): GoValue {
     return null;

@@ -97,7 +97,11 @@ function method(name: string, params: GoFuncValue['params'], fn: GoFuncValue['fn
   return { name, params, fn };
 }
 
-/** KubeVersion is `common.KubeVersion`: Version, Major, Minor; String() is the normalized version. */
+/**
+ * KubeVersion is `common.KubeVersion`: Version, Major, Minor; String() is the normalized version.
+ * String is declared on the pointer: `{{ .Capabilities.KubeVersion }}` (an addressable field) prints
+ * through it, a copy handed to a function (`print`, `quote`, `include`…) prints as the struct.
+ */
 export class KubeVersion extends GoObject {
   readonly goType = 'common.KubeVersion';
   constructor(
@@ -105,8 +109,14 @@ export class KubeVersion extends GoObject {
     readonly normalized: string,
     readonly major: string,
     readonly minor: string,
+    readonly addressable = true,
   ) {
     super();
+  }
+  override passed(): KubeVersion {
+    return this.addressable
+      ? new KubeVersion(this.version, this.normalized, this.major, this.minor, false)
+      : this;
   }
   override field(name: string): GoValue | undefined {
     if (name === 'Version') return this.version;
@@ -115,11 +125,13 @@ export class KubeVersion extends GoObject {
     return undefined;
   }
   override method(name: string): GoFuncValue | undefined {
-    if (name === 'String') return method('String', [], () => this.string());
+    if (name === 'String' && this.addressable)
+      return method('String', [], () => this.normalized || this.version);
     if (name === 'GitVersion') return method('GitVersion', [], () => this.version);
     return undefined;
   }
-  override string(): string {
+  override string(): string | undefined {
+    if (!this.addressable) return undefined;
     return this.normalized !== '' ? this.normalized : this.version;
   }
   format(): string {

@@ -243,7 +243,7 @@ function templateLoaded(
   }
   // From here on Helm has a release object: errors get the --debug hint.
   const kubeConstraint = chart.metadata.kubeVersion ?? '';
-  if (kubeConstraint !== '' && !isCompatibleRange(kubeConstraint, caps.kubeVersion.string())) {
+  if (kubeConstraint !== '' && !isCompatibleRange(kubeConstraint, caps.kubeVersion.string() ?? '')) {
     const message = `chart requires kubeVersion: ${kubeConstraint} which is incompatible with Kubernetes ${caps.kubeVersion.version}`;
     if (options.debug) return { ...fail(run, { message }), stdout: '\n' };
     throw new Failure(message + debugSuffix);

@@ -707,6 +707,7 @@ export class State {
       if (canBeNil(typ)) return zeroValue(typ);
       this.errorf(`invalid value; expected ${typ}`);
     }
+    if (typ === 'interface {}' && value instanceof GoObject) return value.passed();
     if (typ === null || typ === 'interface {}' || typ === 'reflect.Value') return value;
     if (value === null) this.errorf(`wrong type for value; expected ${typ}; got interface {}`);
     if (assignable(value, typ)) return value;

@@ -203,7 +203,8 @@ function index(item: Val, ...indexes: Val[]): Val {
       const key = prepareArg(idx, 'string') as string;
       const x = v.get(key);
       v = x === undefined ? zeroValue(v.elemType) : x;
-    } else throw new GoError(`can't index item of type ${goTypeName(v)}`);
+      // (Go's index looks through pointers first: `*common.Capabilities` is named without its `*`.)
+    } else throw new GoError(`can't index item of type ${goTypeName(v).replace(/^\*+/, '')}`);
   }
   return v;
 }
@@ -240,7 +241,7 @@ function length(item: Val): Val {
   if (typeof item === 'string') return new GoInt(BigInt(stringBytes(item).length));
   if (Array.isArray(item) || item instanceof Uint8Array) return new GoInt(BigInt(item.length));
   if (item instanceof GoMap) return new GoInt(BigInt(item.size));
-  throw new GoError(`len of type ${goTypeName(item)}`);
+  throw new GoError(`len of type ${goTypeName(item).replace(/^\*+/, '')}`);
 }
 
 /** call is Go's call: invokes a function value with arguments. */
