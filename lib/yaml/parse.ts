@@ -1653,6 +1653,44 @@ function recentEvents(text: string): Event[] | undefined {
   return events;
 }
 
+/** READER_REJECTS matches the characters yaml.v2's reader refuses (C0 and C1 controls but tab, line
+ * breaks and NEL; U+FFFE, U+FFFF). */
+const READER_REJECTS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+/**
+ * readerError throws yaml.v2's reader error for a refused character at `index` (it has no line).
+ * The reader decodes its input 512 bytes at a time, ahead of the scanner: a syntax error in an
+ * earlier block is met first, so the text before that block is checked (the refused characters
+ * blanked) and its error, if any, wins.
+ */
+function readerError(
+  text: string,
+  index: number,
+  lineOffset: number,
+  firstOnly: boolean,
+  keepInts: boolean,
+): never {
+  const blockStart = Math.floor(new TextEncoder().encode(text.slice(0, index)).length / 512) * 512;
+  if (blockStart > 0) {
+    try {
+      decodeDocuments(
+        text.replace(new RegExp(READER_REJECTS.source, 'g'), ' '),
+        lineOffset,
+        firstOnly,
+        keepInts,
+      );
+    } catch (e) {
+      const bytesBefore = (line: number) =>
+        new TextEncoder().encode(text.split('\n').slice(0, line).join('\n')).length;
+      if (e instanceof YamlError && e.line !== undefined && bytesBefore(e.line - lineOffset - 1) < blockStart)
+        throw e;
+    }
+  }
+  throw new YamlError('error converting YAML to JSON: yaml: control characters are not allowed', {
+    line: lineOffset + lineAt(text, index) + 1,
+  });
+}
+
 /**
  * decodeDocuments decodes every document of a YAML stream the way yaml.v2 + sigs.k8s.io/yaml do,
  * returning each document's JSON-able value. `lineOffset` shifts reported editor positions.
@@ -1666,6 +1704,8 @@ export function decodeDocuments(
   /** onEvents receives the events of a text js-yaml parsed as it is (not rewritten, no error). */
   onEvents?: (events: readonly Event[]) => void,
 ): DocResult[] {
+  const bad = READER_REJECTS.exec(text);
+  if (bad) readerError(text, bad.index, lineOffset, firstOnly, keepInts);
   let events: Event[];
   try {
     events = recentEvents(text) ?? parseEvents(text, { maxDepth: 10000 });
