@@ -904,6 +904,8 @@ class Printer {
         this.printString(s, verb);
         return;
       }
+      // Go: a pointer to a struct prints as `&{…}` at the top (inside a collection, as an address).
+      if (depth === 0 && v.goType.startsWith('*')) this.buf += '&';
       this.buf += v.format();
       return;
     }

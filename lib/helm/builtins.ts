@@ -247,7 +247,7 @@ export class Capabilities extends GoObject {
     return undefined;
   }
   format(): string {
-    // Go: template printing dereferences the pointer; fmt's %v would add `&`.
+    // (fmt adds the pointer's `&`; template printing dereferences it first.)
     return `{${this.kubeVersion.format()} ${sprint([this.apiVersions])} ${this.helmVersion.format()}}`;
   }
   override toJSONValue(): GoValue {

@@ -725,6 +725,8 @@ export class State {
       this.errorf(`can't print ${node.toString()} of type ${goTypeName(v)}`);
     }
     if (typeof v === 'string') this.out += v;
+    // Go: the template printer looks through a pointer first, so `{{ .Capabilities }}` has no `&`.
+    else if (v instanceof GoObject && v.goType.startsWith('*')) this.out += v.string() ?? v.format();
     else {
       try {
         this.out += formatValue(v);
