@@ -926,12 +926,14 @@ function staleKeyLine(text: string, lines: string[], keyLine: number, eofToken: 
  * blankBlockScalars is text with the content lines of its block scalars (`key: |` and the lines
  * indented below it) turned into blanks, line breaks and lengths kept: go-yaml's scanner reads that
  * content as text, so a `&`, a quote or a bracket in it is no YAML syntax for the error rules below.
+ * tabLine is the first line where a tab stands in a block scalar's indentation (a scanner error).
  */
-function blankBlockScalars(text: string): string {
+function blankBlockScalars(text: string): { text: string; tabLine: number | undefined } {
   const lines = text.split('\n');
   const starts: number[] = [];
   for (let k = 0, at = 0; k < lines.length; at += lines[k]!.length + 1, k++) starts.push(at);
   let changed = false;
+  let tabLine: number | undefined;
   for (let k = 0; k < lines.length; k++) {
     const bare = lines[k]!.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => '"'.repeat(q.length)).replace(
       /[ \t]+#.*$/,
@@ -959,6 +961,11 @@ function blankBlockScalars(text: string): string {
       const l = lines[end]!;
       if (/^ *\r?$/.test(l)) continue;
       const lead = l.search(/[^ ]/);
+      // A tab where the indentation is still being read fails in the scanner, whatever follows.
+      if (l[lead] === '\t' && (indent < 0 || lead < indent)) {
+        tabLine ??= end;
+        break;
+      }
       if (indent < 0) indent = Math.max(lead, parent + 1, 1);
       if (lead < indent) break;
     }
@@ -970,7 +977,7 @@ function blankBlockScalars(text: string): string {
     }
     k = end - 1;
   }
-  return changed ? lines.join('\n') : text;
+  return { text: changed ? lines.join('\n') : text, tabLine };
 }
 
 /**
@@ -985,8 +992,16 @@ function goSyntaxMessage(
   col: number,
   pos: number,
 ): [string, number] {
-  text = blankBlockScalars(text);
+  const blanked = blankBlockScalars(text);
+  text = blanked.text;
   const lines = text.split('\n');
+  const { tabLine } = blanked;
+  if (tabLine !== undefined && tabLine <= line) {
+    return [
+      `yaml: ${where(tabLine + 1)}found a tab character where an indentation space is expected`,
+      tabLine,
+    ];
+  }
   const eof = endLine(text);
   // The stream-end token sits on a new line when the text does not end with one.
   const eofToken = eof + (text === '' || text.endsWith('\n') ? 0 : 1);
