@@ -509,9 +509,11 @@ function dashAbove(lines: string[], k: number, col: number): boolean {
   return false;
 }
 
-/** bareLine is one line with its quoted scalars and comment blanked. */
+/** bareLine is one line with its quoted scalars (one still open runs to the end) and comment blanked. */
 function bareLine(t: string): string {
-  return t.replace(/"(\\.|[^"\\])*"|'[^']*'/g, (q) => ' '.repeat(q.length)).replace(/(^|\s)#.*$/, '');
+  return t
+    .replace(/(?<=^|[\s[{,])(?:"(?:\\.|[^"\\])*(?:"|$)|'[^']*(?:'|$))/g, (q) => ' '.repeat(q.length))
+    .replace(/(^|\s)#.*$/, '');
 }
 
 /** indentless reports whether the `-` entry on line l (column ind) belongs to a `key:` at the same column. */
