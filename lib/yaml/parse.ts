@@ -509,6 +509,21 @@ function dashAbove(lines: string[], k: number, col: number): boolean {
   return false;
 }
 
+/**
+ * afterFlowKey is the part of a line a key's `:` would stand in: past the flow collection opening at
+ * `col` when it closes on the line (nothing when it does not), else the whole line.
+ */
+function afterFlowKey(line: string, col: number): string {
+  if (line[col] !== '[' && line[col] !== '{') return line;
+  let depth = 0;
+  for (let i = col; i < line.length; i++) {
+    const c = line[i];
+    if (c === '[' || c === '{') depth++;
+    else if ((c === ']' || c === '}') && --depth === 0) return line.slice(i + 1);
+  }
+  return '';
+}
+
 /** bareLine is one line with its quoted scalars (one still open runs to the end) and comment blanked. */
 function bareLine(t: string): string {
   return t
@@ -1309,7 +1324,7 @@ function goSyntaxMessage(
     first >= 0 &&
     !emptyFlow &&
     dashAbove(lines, line, first) &&
-    !/:( |\t|$)/.test(bareLine(lineText))
+    !/:( |\t|$)/.test(bareLine(afterFlowKey(lineText, first)))
   ) {
     // A scalar at the column of the sequence's `-` (a forgotten `- `) stands where the scanner
     // requires a simple key; no `:` follows on its line, so the scanner gives it up before the
