@@ -260,7 +260,12 @@ class Builder {
         const name = this.src.slice(e.anchorStart, e.anchorEnd);
         if (this.pending.has(name)) throw new GoYamlFailure(`anchor '${name}' value contains itself`);
         const target = this.anchors.get(name);
-        if (!target) throw new GoYamlFailure(`unknown anchor '${name}' referenced`);
+        if (!target) {
+          // go-yaml's alias names end before any other character (`*x:` is the alias `x`).
+          const goName = /^[A-Za-z0-9_-]*/.exec(name)![0];
+          const shown = goName !== '' && !this.anchors.has(goName) ? goName : name;
+          throw new GoYamlFailure(`unknown anchor '${shown}' referenced`);
+        }
         return { ...target, value: cloneValue(target.value), merge: false };
       }
       case EVENT_ID.SCALAR:
@@ -1206,6 +1211,11 @@ function goSyntaxMessage(
     return scanner('did not find expected alphabetic or numeric character', line);
   }
   if (/expected ':'|multiline key/.test(reason)) {
+    // `*name:` is an alias key to go-yaml (its names end before a `:`), which the parser looks up.
+    if (/^[ \t]*(?:-[ \t]+)*\*[A-Za-z0-9_-]+:(?:[ \t]|$)/.test(lines[line] ?? '')) {
+      const alias = unknownAlias(text, lineEnd);
+      if (alias !== undefined) return [`yaml: unknown anchor '${alias}' referenced`, line];
+    }
     // The key stands alone on its line: go-yaml notices at the next token (or the end).
     let keyLine = line;
     if (!reason.startsWith('expected')) {
