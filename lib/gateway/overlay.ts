@@ -1099,23 +1099,33 @@ function copyScalar(node: Scalar): Scalar {
   return Object.assign(new Scalar(node.value), node);
 }
 
+// bareCopy copies a scalar without the comments and blank lines around it: they print around a value,
+// not in it.
+function bareCopy(node: Scalar): Scalar {
+  const copy = copyScalar(node);
+  copy.commentBefore = undefined;
+  copy.comment = undefined;
+  copy.spaceBefore = undefined;
+  return copy;
+}
+
+// printProbe prints a probe document, or returns undefined when the printer refuses its value.
+function printProbe(doc: Document): string | undefined {
+  try {
+    return doc.toString(printOptions);
+  } catch {
+    return undefined;
+  }
+}
+
 // printScalarAt prints a scalar as the value of a block map `depth` maps deep, or returns undefined when
 // it would not print on one line (or would print as nothing).
 function printScalarAt(node: Scalar, depth: number): string | undefined {
   const probe = probeAt(depth);
   if (!probe) return undefined;
-  const copy = copyScalar(node);
-  // Comments and blank lines around a value print around it, not in it.
-  copy.commentBefore = undefined;
-  copy.comment = undefined;
-  copy.spaceBefore = undefined;
-  probe.pair.value = copy;
-  let out: string;
-  try {
-    out = probe.doc.toString(printOptions);
-  } catch {
-    return undefined;
-  }
+  probe.pair.value = bareCopy(node);
+  const out = printProbe(probe.doc);
+  if (out === undefined) return undefined;
   if (!out.startsWith(probe.prefix) || !out.endsWith('\n')) return undefined;
   const printed = out.slice(probe.prefix.length, -1);
   return printed === '' || /[\n\r]/.test(printed) ? undefined : printed;
@@ -1127,22 +1137,13 @@ function printPairAt(key: string, node: Scalar, depth: number): { text: string; 
   const probe = probeAt(depth);
   const value = printScalarAt(node, depth);
   if (!probe || value === undefined) return undefined;
-  const copy = copyScalar(node);
-  copy.commentBefore = undefined;
-  copy.comment = undefined;
-  copy.spaceBefore = undefined;
   const probeKey = probe.pair.key;
   // A string key, as the slow path's setIn adds it.
   probe.pair.key = key;
-  probe.pair.value = copy;
-  let out: string;
-  try {
-    out = probe.doc.toString(printOptions);
-  } catch {
-    return undefined;
-  } finally {
-    probe.pair.key = probeKey;
-  }
+  probe.pair.value = bareCopy(node);
+  const out = printProbe(probe.doc);
+  probe.pair.key = probeKey;
+  if (out === undefined) return undefined;
   const head = probe.prefix.slice(0, probe.prefix.lastIndexOf('\n') + 1);
   const indent = '  '.repeat(depth - 1);
   const text = out.slice(head.length);
