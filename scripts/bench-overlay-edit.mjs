@@ -12,11 +12,10 @@
 // Run with plain node: `node scripts/bench-overlay-edit.mjs`; it bundles lib/gateway/overlay.ts with
 // esbuild (the engine's bundle options, scripts/engine-bundle.mjs) into .cache/bench/ and loads that.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { engineBuildOptions } from './engine-bundle.mjs';
+import { loadBundled } from './engine-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -24,16 +23,7 @@ const at = argv.indexOf('--edits');
 const EDITS = Math.max(100, Number(at >= 0 ? argv[at + 1] : 2000));
 const WARMUP = 300;
 
-const esbuild = await import('esbuild');
-const outfile = join(root, '.cache', 'bench', 'overlay.cjs');
-await esbuild.build(
-  engineBuildOptions(root, {
-    contents: "export * from './lib/gateway/overlay.ts';",
-    sourcefile: 'bench-overlay-entry.ts',
-    outfile,
-  }),
-);
-const overlay = createRequire(import.meta.url)(outfile);
+const overlay = await loadBundled(root, 'lib/gateway/overlay.ts', 'overlay');
 
 const chartDir = join(root, 'chart-template', 'api-gateway');
 const parsed = overlay.parseValues(readFileSync(join(chartDir, 'values.yaml'), 'utf8'));

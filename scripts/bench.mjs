@@ -18,7 +18,6 @@
 // sections), --skip-build (reuse .next when it exists).
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -27,7 +26,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { helmEnv } from '../tests/golden/harness.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
-import { engineBuildOptions } from './engine-bundle.mjs';
+import { loadBundled } from './engine-bundle.mjs';
 import { helmPath } from './helm.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -123,17 +122,8 @@ function timeRenders(helm, chart, options, runs, warm, timeLoad = false) {
 }
 
 /** loadEngine bundles lib/helm with esbuild (as the CLI does) and loads it. */
-async function loadEngine() {
-  const esbuild = await import('esbuild');
-  const outfile = join(root, '.cache', 'bench', 'engine.cjs');
-  await esbuild.build(
-    engineBuildOptions(root, {
-      contents: "export * from './lib/helm/index.ts';",
-      sourcefile: 'bench-entry.ts',
-      outfile,
-    }),
-  );
-  return createRequire(import.meta.url)(outfile);
+function loadEngine() {
+  return loadBundled(root, 'lib/helm/index.ts', 'engine');
 }
 
 /** generatedChart builds an in-memory chart with n templates that use the common template idioms. */
