@@ -11,8 +11,9 @@
 //                        of the CLI and of helm (with GNU time)
 //   command line:        `chart-studio template` vs `helm template` wall time on the same chart (median of 5)
 //   browser (Chromium on a production build): navigation to first rendered preview, keystroke-to-preview
-//                        latency p50/p95 (to the preview's DOM, to the first frame showing it, and the
-//                        typed digit's own echo frame for comparison), JS (gzip) loaded on the main thread before Monaco and the worker,
+//                        latency p50/p95 (to the preview's DOM, until the frame drawing it is painted, and
+//                        the same for the typed digit's own echo), JS (gzip) loaded on the main thread before
+//                        Monaco and the worker,
 //                        and the in-browser .tgz build time (scripts/bench-export.mjs, when present)
 // Flags: --runs N (engine runs, default 300), --keystrokes N (browser edits, default 60), --skip-browser, --skip-engine (no engine and command-line
 // sections), --skip-build (reuse .next when it exists).
