@@ -899,6 +899,10 @@ class Printer {
       return;
     }
     if (v instanceof GoObject) {
+      const fields = v.structFields();
+      if (fields !== undefined || this.sharpV) {
+        if (this.printStruct(v, fields, verb, depth)) return;
+      }
       const s = this.erroring ? undefined : v.string();
       if (s !== undefined && stringerVerb(verb)) {
         this.printString(s, verb);
@@ -911,6 +915,49 @@ class Printer {
     }
     // Go: a func value prints as its code address, which no other process can reproduce.
     throw new GoPanic(`printing the function ${v.name} (a code address) cannot be reproduced`);
+  }
+
+  /**
+   * printStruct prints a struct as Go's fmt does with its methods and fields: GoString for `%#v`,
+   * String for the string verbs (not with `%#v`), else `{f1 f2}` (`%+v`: `{Name:f1 …}`, `%#v`:
+   * `pkg.Type{Name:"f1", …}`) with the verb applied to every field; a pointer to a struct adds `&`
+   * at the top. It returns false when it cannot print the value (no fields known).
+   */
+  printStruct(
+    v: GoObject,
+    fields: readonly (readonly [string, GoValue])[] | undefined,
+    verb: string,
+    depth: number,
+  ): boolean {
+    if (!this.erroring) {
+      if (this.sharpV) {
+        const g = v.goString();
+        if (g !== undefined) {
+          this.fmtS(g);
+          return true;
+        }
+      } else {
+        const s = v.string();
+        if (s !== undefined && stringerVerb(verb)) {
+          this.printString(s, verb);
+          return true;
+        }
+      }
+    }
+    if (fields === undefined) return false;
+    const pointer = v.goType.startsWith('*');
+    // (Inside a collection a pointer prints as its address; template values never nest one there.)
+    if (pointer && depth === 0) this.buf += '&';
+    if (this.sharpV) this.buf += pointer ? v.goType.slice(1) : v.goType;
+    this.buf += '{';
+    for (let i = 0; i < fields.length; i++) {
+      if (i > 0) this.buf += this.sharpV ? ', ' : ' ';
+      const [name, value] = fields[i]!;
+      if (this.plusV || this.sharpV) this.buf += `${name}:`;
+      this.printValue(value, verb, depth + 1);
+    }
+    this.buf += '}';
+    return true;
   }
 
   // State of one doPrintf call (fields, not closures, so that printing allocates little).

@@ -196,6 +196,21 @@ export abstract class GoObject {
   string(): string | undefined {
     return undefined;
   }
+  /**
+   * goString is the result of the type's GoString method (what `%#v` prints, as `time.Time`'s
+   * `time.Date(…)`), or `undefined` when it has none.
+   */
+  goString(): string | undefined {
+    return undefined;
+  }
+  /**
+   * structFields returns the struct's fields in declaration order, unexported ones included, as
+   * fmt walks them (`%+v` names them, `%#v` adds the type and quotes, `%d` applies to each), or
+   * `undefined` when the value is printed through {@link GoObject.format} alone.
+   */
+  structFields(): readonly (readonly [string, GoValue])[] | undefined {
+    return undefined;
+  }
   /** format prints the value as `%v` would without a String method (`{a b}`, `&{…}`). */
   abstract format(): string;
   /**

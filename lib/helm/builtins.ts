@@ -134,6 +134,14 @@ export class KubeVersion extends GoObject {
     if (!this.addressable) return undefined;
     return this.normalized !== '' ? this.normalized : this.version;
   }
+  override structFields(): readonly (readonly [string, GoValue])[] {
+    return [
+      ['Version', this.version],
+      ['normalizedVersion', this.normalized],
+      ['Major', this.major],
+      ['Minor', this.minor],
+    ];
+  }
   format(): string {
     return `{${this.version} ${this.normalized} ${this.major} ${this.minor}}`;
   }
@@ -207,6 +215,16 @@ export class BuildInfo extends GoObject {
     }
     return undefined;
   }
+  override structFields(): readonly (readonly [string, GoValue])[] {
+    const b = helmBuildInfo;
+    return [
+      ['Version', b.version],
+      ['GitCommit', b.gitCommit],
+      ['GitTreeState', b.gitTreeState],
+      ['GoVersion', b.goVersion],
+      ['KubeClientVersion', b.kubeClientVersion],
+    ];
+  }
   format(): string {
     const b = helmBuildInfo;
     return `{${b.version} ${b.gitCommit} ${b.gitTreeState} ${b.goVersion} ${b.kubeClientVersion}}`;
@@ -245,6 +263,14 @@ export class Capabilities extends GoObject {
     if (name === 'APIVersions') return this.apiVersions;
     if (name === 'HelmVersion') return this.helmVersion;
     return undefined;
+  }
+  override structFields(): readonly (readonly [string, GoValue])[] {
+    // A field's value is a copy: KubeVersion's String method (on the pointer) does not apply.
+    return [
+      ['KubeVersion', this.kubeVersion.passed()],
+      ['APIVersions', this.apiVersions],
+      ['HelmVersion', this.helmVersion],
+    ];
   }
   format(): string {
     // (fmt adds the pointer's `&`; template printing dereferences it first.)

@@ -181,6 +181,8 @@ export class GoTime extends GoObject {
     readonly zone: string,
     /** monotonic is the `m=±…` reading `now` prints, or undefined. */
     readonly monotonic?: string,
+    /** local is true when the location is Go's `time.Local` (whatever zone that is). */
+    readonly local = false,
   ) {
     super();
   }
@@ -240,7 +242,7 @@ export class GoTime extends GoObject {
     wall.setUTCFullYear(f.year + years, f.month - 1 + months, f.day + days);
     wall.setUTCHours(f.hour, f.minute, f.second, 0);
     const ms = wallToInstant(this.zone, wall.getTime());
-    return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(f.nanos), this.zone);
+    return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(f.nanos), this.zone, undefined, this.local);
   }
 
   /** in returns the same instant in another zone. */
@@ -251,6 +253,26 @@ export class GoTime extends GoObject {
   override string(): string {
     const s = formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST');
     return this.monotonic ? `${s} ${this.monotonic}` : s;
+  }
+
+  /**
+   * goString is Go's Time.GoString (`%#v`): `time.Date(2024, time.May, 6, 0, 0, 0, 0, time.Local)`,
+   * the location `time.UTC`, `time.Local` or `time.Location("name")`; no monotonic reading.
+   */
+  override goString(): string {
+    const f = this.fields();
+    let loc: string;
+    if (this.local) loc = 'time.Local';
+    else if (this.zone === 'UTC') loc = 'time.UTC';
+    else {
+      // A fixed zone is `Fixed:<offset>` (nameless) or `Fixed:<offset>:<name>`.
+      const fixed = this.zone.startsWith(FIXED) ? this.zone.slice(FIXED.length) : undefined;
+      const name =
+        fixed === undefined ? this.zone : fixed.includes(':') ? fixed.slice(fixed.indexOf(':') + 1) : '';
+      loc = `time.Location(${quoteString(name)})`;
+    }
+    const month = `time.${MONTHS[f.month - 1]}`;
+    return `time.Date(${f.year}, ${month}, ${f.day}, ${f.hour}, ${f.minute}, ${f.second}, ${f.nanos}, ${loc})`;
   }
 
   override format(): string {
@@ -728,7 +750,8 @@ export function parseTime(layout: string, value: string, zone: string): GoTime {
   } else {
     ms = wallToInstant(zone, wallMs);
   }
-  return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(nanos), z);
+  // Go: the location stays time.Local unless `Z` or another zone replaced it.
+  return new GoTime(BigInt(ms) * NS_PER_MS + BigInt(nanos), z, undefined, z === zone && !isZ);
 }
 
 const UNITS: Record<string, bigint> = {
@@ -821,9 +844,9 @@ function resolveZone(env: SprigEnv, zone: string): string {
 function asTime(env: SprigEnv, v: GoValue, allowInt32 = true): GoTime {
   if (v instanceof GoTime) return v;
   if (v instanceof GoInt && (v.type === 'int64' || v.type === 'int' || (allowInt32 && v.type === 'int32'))) {
-    return new GoTime(v.value * SECOND, env.timeZone);
+    return new GoTime(v.value * SECOND, env.timeZone, undefined, true);
   }
-  return GoTime.fromDate(env.now(), env.timeZone);
+  return new GoTime(BigInt(env.now().getTime()) * NS_PER_MS, env.timeZone, undefined, true);
 }
 
 function requireTime(v: GoValue, fn: string): GoTime {
@@ -853,7 +876,7 @@ export function dateFuncs(env: SprigEnv): FuncMap {
       const secs = Number(mono.slice(2)) + Number(delta) / 1e9;
       mono = `m=${secs < 0 ? '-' : '+'}${Math.abs(secs).toFixed(9)}`;
     }
-    return new GoTime(time.ns + delta, time.zone, mono);
+    return new GoTime(time.ns + delta, time.zone, mono, time.local);
   };
   const toDate = (must: boolean) => (l: GoValue, s: GoValue) => {
     try {
@@ -872,7 +895,8 @@ export function dateFuncs(env: SprigEnv): FuncMap {
       started ??= d.getTime();
       // Go: time.Now carries a monotonic reading, printed as ` m=+seconds` (since process start).
       const elapsed = Math.max(0, d.getTime() - started) / 1000;
-      return new GoTime(BigInt(d.getTime()) * NS_PER_MS, env.timeZone, `m=+${elapsed.toFixed(9)}`);
+      const ns = BigInt(d.getTime()) * NS_PER_MS;
+      return new GoTime(ns, env.timeZone, `m=+${elapsed.toFixed(9)}`, true);
     }),
     date: goFunc('date', [S, A], (l, d) => dateInZone(l, d, 'Local')),
     dateInZone: goFunc('dateInZone', [S, A, S], dateInZone),
