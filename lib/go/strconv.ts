@@ -95,6 +95,8 @@ export function unquote(s: string): string | undefined {
   }
   if (q !== 34 && q !== 39) return undefined;
   if (body.includes('\n')) return undefined;
+  // Go: a byte that is not UTF-8 (kept as U+DC80+byte, see bytes.ts) reads as utf8.RuneError.
+  body = body.replace(/[\uDC80-\uDCFF]/g, '\uFFFD');
   if (!body.includes('\\') && !body.includes(String.fromCharCode(q))) {
     if (q === 34) return body;
     if (q === 39 && Array.from(body).length === 1) return body;

@@ -1,4 +1,4 @@
-import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '@/lib/go';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString, stringFromBytes } from '@/lib/go';
 import { parseVersion } from '@/lib/sprig';
 import { parseValues, YamlError, yamlToGo } from '@/lib/yaml';
 import { readArchive } from './archive';
@@ -84,10 +84,9 @@ export interface Chart {
   parent?: Chart;
 }
 
-const utf8 = new TextDecoder('utf-8');
-
+/** text is Go's string(data): bytes that are not UTF-8 are kept (as escapes, see stringFromBytes). */
 function text(data: Uint8Array): string {
-  return utf8.decode(data);
+  return stringFromBytes(data);
 }
 
 function stripBOM(data: Uint8Array): Uint8Array {

@@ -5,7 +5,7 @@
  *
  * Parsing happens once per set of template texts (cached); a render only executes.
  */
-import { base64Encode, GoError, GoMap, type GoValue, quoteString } from '../go';
+import { base64Encode, GoError, GoMap, type GoValue, quoteString, stringFromBytes } from '../go';
 import { type FuncMap, sprigFuncs } from '../sprig';
 import { ExecError, type ExecOptions, isStackOverflow, TemplateError, TemplateSet } from '../template';
 import { marshalYaml, toYaml } from '../yaml';
@@ -303,13 +303,13 @@ interface ParsedSet {
 const parseCache = new Map<string, ParsedSet>();
 const parseCacheLimit = 32;
 
-const utf8 = new TextDecoder();
 const texts = new WeakMap<Uint8Array, string>();
 
 function textOf(data: Uint8Array): string {
   let t = texts.get(data);
   if (t === undefined) {
-    t = utf8.decode(data);
+    // Go: template text is bytes; one that is not UTF-8 reaches the output as it is (kept as an escape).
+    t = stringFromBytes(data);
     texts.set(data, t);
   }
   return t;

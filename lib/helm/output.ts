@@ -4,8 +4,8 @@
  * `--no-hooks`, `--skip-tests` and `--show-only`.
  * (Helm: `pkg/release/v1/util/{manifest.go,manifest_sorter.go,kind_sorter.go}`, `pkg/cmd/template.go`.)
  */
-import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString, stringBytes } from '../go';
-import { reshape, YamlError, type YamlShape, yamlToGo, yamlToGoShaped } from '../yaml';
+import { formatFloat, GoError, GoInt, GoMap, type GoValue, quoteString } from '../go';
+import { reshape, utf8ReaderProblem, YamlError, type YamlShape, yamlToGo, yamlToGoShaped } from '../yaml';
 import { HelmError } from './errors';
 
 /** InstallOrder is the kind order Helm v4 installs (and prints) manifests and hooks in. */
@@ -412,34 +412,6 @@ function cachedHead(text: string, readYaml: YamlReader, place: string): Manifest
 export const readManifestYaml: YamlReader = (doc) => yamlToGo(doc);
 
 const yamlPrefix = 'error converting YAML to JSON: ';
-
-/**
- * utf8ReaderProblem returns the error go-yaml's reader (readerc.go) reports for a document that is not
- * valid UTF-8 (raw bytes are kept as U+DC80–U+DCFF escapes in our strings), or undefined.
- */
-export function utf8ReaderProblem(text: string): string | undefined {
-  if (!/[\uDC80-\uDCFF]/.test(text)) return undefined;
-  const b = stringBytes(text);
-  for (let i = 0; i < b.length; ) {
-    const c = b[i]!;
-    const w =
-      (c & 0x80) === 0 ? 1 : (c & 0xe0) === 0xc0 ? 2 : (c & 0xf0) === 0xe0 ? 3 : (c & 0xf8) === 0xf0 ? 4 : 0;
-    if (w === 0) return 'invalid leading UTF-8 octet';
-    if (i + w > b.length) return 'incomplete UTF-8 octet sequence';
-    let v = w === 1 ? c : w === 2 ? c & 0x1f : w === 3 ? c & 0x0f : c & 0x07;
-    for (let k = 1; k < w; k++) {
-      const t = b[i + k]!;
-      if ((t & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
-      v = (v << 6) | (t & 0x3f);
-    }
-    if (!(w === 1 || (w === 2 && v >= 0x80) || (w === 3 && v >= 0x800) || (w === 4 && v >= 0x10000))) {
-      return 'invalid length of a UTF-8 sequence';
-    }
-    if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff) return 'invalid Unicode character';
-    i += w;
-  }
-  return undefined;
-}
 
 function readHead(text: string, readYaml: YamlReader): ManifestHead {
   let doc: GoValue;

@@ -3,7 +3,7 @@
  * with Helm's stdout, stderr (`Error: …`, log lines) and exit code
  * (Helm v4.1.4: `pkg/cmd/template.go`, `pkg/cmd/install.go` runInstall, `pkg/action/install.go`).
  */
-import { GoMap, quoteString } from '../go';
+import { GoMap, quoteString, stringFromBytes } from '../go';
 import { type Capabilities, makeCapabilities } from './builtins';
 import { type Chart, type ChartFile, chartFullPath, loadArchive, loadChart } from './chart';
 import { checkDependencies, isCompatibleRange, processDependencies } from './dependencies';
@@ -551,8 +551,6 @@ export function parseTemplateArgs(args: readonly string[]): ParsedArgs {
   return parsed;
 }
 
-const utf8 = new TextDecoder();
-
 /**
  * runTemplateCommand runs `helm template [NAME] CHART [flags]` (args after `template`) against the
  * host's files and returns exactly what helm would print and its exit code.
@@ -692,7 +690,8 @@ function readText(host: CommandHost, path: string): string {
     if (host.listFiles(path) !== undefined) throw new Failure(`read ${path}: is a directory`);
     throw new Failure(`open ${path}: no such file or directory`);
   }
-  return utf8.decode(data);
+  // Go: a file's bytes are the string as they are (bytes that are not UTF-8 kept as escapes).
+  return stringFromBytes(data);
 }
 
 /** loadDir is Helm's loader for a chart folder (Chart.yaml must exist to detect the chart version). */

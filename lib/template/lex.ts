@@ -451,7 +451,9 @@ function lexInsideAction(l: Lexer): StateFn {
     l.emit('char');
     return lexInsideAction;
   }
-  return l.errorf(`unrecognized character in action: ${formatRune(r)}`);
+  // Go: a byte that is not UTF-8 (kept as U+DC80+byte) decodes as utf8.RuneError.
+  const shown = r >= 0xdc80 && r <= 0xdcff ? 0xfffd : r;
+  return l.errorf(`unrecognized character in action: ${formatRune(shown)}`);
 }
 
 /** lexSpace scans a run of space characters, stopping before a trim-marked right delimiter. */

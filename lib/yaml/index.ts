@@ -2,7 +2,7 @@
  * YAML, JSON and TOML exactly as Helm reads and prints them: values files (yaml.v2 + the
  * sigs.k8s.io/yaml JSON round trip), `toYaml`/`toYamlPretty`/`toJson`/`fromYaml`/`fromJson`…
  */
-import { GoError, GoMap, type GoValue } from '../go';
+import { GoError, GoMap, type GoValue, stringBytes } from '../go';
 import { emitYaml } from './emit';
 import { YamlError } from './errors';
 import {
@@ -72,8 +72,39 @@ function splitYamlReader(text: string): Chunk[] {
   return chunks;
 }
 
+/**
+ * utf8ReaderProblem returns the error go-yaml's reader (readerc.go) reports for a document that is not
+ * valid UTF-8 (raw bytes are kept as U+DC80–U+DCFF escapes in our strings), or undefined.
+ */
+export function utf8ReaderProblem(text: string): string | undefined {
+  if (!/[\uDC80-\uDCFF]/.test(text)) return undefined;
+  const b = stringBytes(text);
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const w =
+      (c & 0x80) === 0 ? 1 : (c & 0xe0) === 0xc0 ? 2 : (c & 0xf0) === 0xe0 ? 3 : (c & 0xf8) === 0xf0 ? 4 : 0;
+    if (w === 0) return 'invalid leading UTF-8 octet';
+    if (i + w > b.length) return 'incomplete UTF-8 octet sequence';
+    let v = w === 1 ? c : w === 2 ? c & 0x1f : w === 3 ? c & 0x0f : c & 0x07;
+    for (let k = 1; k < w; k++) {
+      const t = b[i + k]!;
+      if ((t & 0xc0) !== 0x80) return 'invalid trailing UTF-8 octet';
+      v = (v << 6) | (t & 0x3f);
+    }
+    if (!(w === 1 || (w === 2 && v >= 0x80) || (w === 3 && v >= 0x800) || (w === 4 && v >= 0x10000))) {
+      return 'invalid length of a UTF-8 sequence';
+    }
+    if ((v >= 0xd800 && v <= 0xdfff) || v > 0x10ffff) return 'invalid Unicode character';
+    i += w;
+  }
+  return undefined;
+}
+
 /** firstDocument decodes a text the way sigs.k8s.io/yaml.Unmarshal does: only its first document. */
 function firstDocument(text: string, lineOffset = 0, keepInts = false): GoValue {
+  // Go: yaml.v2's reader rejects a document that is not UTF-8 before parsing it.
+  const problem = utf8ReaderProblem(text);
+  if (problem !== undefined) throw new YamlError(`error converting YAML to JSON: yaml: ${problem}`);
   const d = decodeDocuments(text, lineOffset, true, keepInts)[0];
   return d ? checkDocument(d, lineOffset) : null;
 }
