@@ -542,13 +542,8 @@ function placeNewKeys(
     if (existed[i]) continue;
     const parentPath = keyPath.slice(0, i);
     const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
-    const order = getPath(defaults, parentPath);
-    if (!isMap(parent) || !isPlainMap(order)) return;
-    const ranks = Object.keys(order);
-    const rank = (k: unknown) => {
-      const r = typeof k === 'string' ? ranks.indexOf(k) : -1;
-      return r < 0 ? Number.POSITIVE_INFINITY : r;
-    };
+    const rank = defaultsRank(defaults, parentPath);
+    if (!isMap(parent) || !rank) return;
     // Keys parsed from the text are Scalar nodes; keys the edit added are plain strings.
     const keyOf = (k: unknown) => (isScalar(k) ? k.value : k);
     const from = parent.items.findIndex((p) => keyOf(p.key) === keyPath[i]);
@@ -569,6 +564,22 @@ function placeNewKeys(
     }
     parent.items.splice(to, 0, pair);
   }
+}
+
+// defaultsRank returns where a key stands among the keys of the chart's map at `parentPath` (Infinity for
+// a key the chart lacks), which orders new keys in an overlay; undefined when the chart has no map there.
+// The slow path (placeNewKeys) and the fast path (addEntry) place keys by it alike.
+function defaultsRank(
+  defaults: PlainMap,
+  parentPath: readonly string[],
+): ((key: unknown) => number) | undefined {
+  const order = getPath(defaults, parentPath);
+  if (!isPlainMap(order)) return undefined;
+  const ranks = Object.keys(order);
+  return (k) => {
+    const r = typeof k === 'string' ? ranks.indexOf(k) : -1;
+    return r < 0 ? Number.POSITIVE_INFINITY : r;
+  };
 }
 
 // makeMapsAlong creates the parent maps of a path, replacing a null or scalar that sits where the path
@@ -764,8 +775,8 @@ function spliceScalar(frame: Frame, at: number, value: PlainValue): Frame | unde
 // value would not print back the same, it returns undefined.
 function deriveFrame(frame: Frame, at: number, printed: string, out: string): Frame | undefined {
   const slot = frame.entries[at]!.slot!;
-  const node = readScalarAt(printed, slot.depth);
-  if (!node || printScalarAt(node, slot.depth) !== printed) return undefined;
+  const node = readBack(printed, slot.depth);
+  if (!node) return undefined;
   const end = slot.start + printed.length;
   const entries = frame.entries.map((e, i) => {
     if (i === at) return { ...e, slot: { ...slot, node, end, checked: true } };
@@ -884,14 +895,9 @@ function addEntry(
   if (!line) return undefined;
   // Where placeNewKeys puts it: before the first entry the defaults rank after it, else last.
   const siblings = mapEntries(frame, parent);
-  const order = getPath(defaults, parentPath);
+  const rank = defaultsRank(defaults, parentPath);
   let before: number | undefined;
-  if (isPlainMap(order)) {
-    const ranks = Object.keys(order);
-    const rank = (k: string | undefined) => {
-      const r = k === undefined ? -1 : ranks.indexOf(k);
-      return r < 0 ? Number.POSITIVE_INFINITY : r;
-    };
+  if (rank) {
     const mine = rank(name);
     if (mine !== Number.POSITIVE_INFINITY) before = siblings.find((i) => rank(entries[i]!.key) > mine);
   }
@@ -915,8 +921,8 @@ function addEntry(
   }
   const out = text.slice(0, pos) + line.text + text.slice(pos);
   const delta = line.text.length;
-  const node = readScalarAt(line.value, depth);
-  if (!node || printScalarAt(node, depth) !== line.value) return undefined;
+  const node = readBack(line.value, depth);
+  if (!node) return undefined;
   const start = pos + line.text.length - 1 - line.value.length;
   const added: Entry = {
     key: name,
@@ -1151,6 +1157,13 @@ function printPairAt(key: string, node: Scalar, depth: number): { text: string; 
   // One line, its key not empty (an explicit `? key` takes more lines).
   if (/[\n\r]/.test(text.slice(0, -1)) || text.length <= indent.length + value.length + 3) return undefined;
   return { text, value };
+}
+
+// readBack reads a value's printed text back as the node a parse of the new text would hold there, or
+// returns undefined when that node would not print the same text (so later splices could not rely on it).
+function readBack(printed: string, depth: number): Scalar | undefined {
+  const node = readScalarAt(printed, depth);
+  return node && printScalarAt(node, depth) === printed ? node : undefined;
 }
 
 // readScalarAt reads a value's text as the value of a block map `depth` maps deep, as the parser reads
