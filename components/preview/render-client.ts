@@ -209,10 +209,11 @@ export class RenderClient {
     return requested.id;
   }
 
-  /** poll takes a result from the slot, if one is there. */
-  poll(): void {
+  /** poll takes a result from the slot, if one is there, and says whether it did. */
+  poll(): boolean {
     const taken = this.slot?.take();
     if (taken) this.receive(JSON.parse(taken.json) as FromWorker);
+    return taken != null;
   }
 
   // The result of a request sent now may be ready when the next frame starts: look for it then.
@@ -273,9 +274,7 @@ export class RenderClient {
 
   private receive(msg: FromWorker): void {
     if (msg.type === 'slot') {
-      const taken = this.slot?.take();
-      if (taken) this.receive(JSON.parse(taken.json) as FromWorker);
-      else if (this.inFlight?.request.id === msg.id) this.resend();
+      if (!this.poll() && this.inFlight?.request.id === msg.id) this.resend();
       return;
     }
     if (msg.type === 'ready') this.setStatus({ state: 'ready' });
